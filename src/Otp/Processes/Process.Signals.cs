@@ -1,0 +1,258 @@
+namespace Otp;
+
+public sealed partial class Process
+{
+    private HashSet<Pid>? _links;
+    private Dictionary<Ref, (Pid Watcher, object Item)>? _watchers;
+    private Dictionary<Ref, Process>? _watching;
+    private TaskCompletionSource<ExitReason>? _exited;
+    internal string? RegisteredAs;
+
+    // Exit signals travel down chains of links one hop at a time from a per-thread queue, so a
+    // chain of a million linked processes cannot overflow the stack.
+    [ThreadStatic] private static Queue<(Process Target, Pid From, ExitReason Reason)>? t_pendingSignals;
+
+    /// <summary>
+    /// Erlang's <c>link/1</c>: a two-way link between this process and <paramref name="pid"/>.
+    /// When either ends with a reason other than <c>normal</c>, the other receives an exit signal.
+    /// Linking twice, or to oneself, does nothing.
+    /// </summary>
+    /// <exception cref="NoProcException">The process does not exist and this process does not trap
+    /// exits. (When trapping exits, an <see cref="ExitSignal"/> with reason <c>noproc</c> arrives instead.)</exception>
+    public void Link(Pid pid)
+    {
+        ThrowIfExited();
+        if (pid == Self) return;
+        if (pid.Process is not { } other || !other.AddLink(Self))
+        {
+            if (TrapExit)
+            {
+                Deliver(new ExitSignal(pid, ExitReason.NoProc));
+                return;
+            }
+            throw new NoProcException($"link to {pid}: no such process");
+        }
+        lock (_gate) (_links ??= []).Add(pid);
+        Node.Tracer?.Linked(Self, pid);
+    }
+
+    /// <summary>Erlang's <c>unlink/1</c>: removes the link with <paramref name="pid"/>, if any.
+    /// No exit signal from that link arrives afterwards.</summary>
+    public void Unlink(Pid pid)
+    {
+        ThrowIfExited();
+        lock (_gate) _links?.Remove(pid);
+        if (pid.Process is { } other)
+            lock (other._gate) other._links?.Remove(Self);
+        Node.Tracer?.Unlinked(Self, pid);
+    }
+
+    /// <summary>
+    /// Erlang's <c>monitor(process, Pid)</c>: watch <paramref name="pid"/> without being affected by
+    /// its death. When it ends, a <see cref="Down"/> message carrying the returned reference and
+    /// the exit reason arrives; if it does not exist, the <see cref="Down"/> (reason
+    /// <c>noproc</c>) arrives at once. Each call makes a separate monitor.
+    /// </summary>
+    public Ref Monitor(Pid pid) => MonitorCore(pid, pid);
+
+    /// <summary>Monitors the process registered as <paramref name="name"/>; the
+    /// <see cref="Down"/> message names it as a <see cref="RegisteredName"/>.</summary>
+    public Ref Monitor(string name) =>
+        MonitorCore(Node.WhereIs(name), new RegisteredName(name, Node.Name));
+
+    private Ref MonitorCore(Pid? pid, object item)
+    {
+        ThrowIfExited();
+        var r = MakeRef();
+        if (pid?.Process is { } target && target.AddWatcher(r, Self, item))
+        {
+            lock (_gate) (_watching ??= [])[r] = target;
+            Node.Tracer?.Monitored(Self, pid);
+        }
+        else
+        {
+            Deliver(new Down(r, item, ExitReason.NoProc));
+        }
+        return r;
+    }
+
+    /// <summary>
+    /// Erlang's <c>demonitor/2</c>: turns the monitor off. With <paramref name="flush"/>, also
+    /// removes a <see cref="Down"/> for it that may already be in the mailbox, so none is ever
+    /// received. Returns true if the monitor was still active.
+    /// </summary>
+    public bool Demonitor(Ref monitor, bool flush = false)
+    {
+        ThrowIfExited();
+        Process? target = null;
+        lock (_gate) _watching?.Remove(monitor, out target);
+        var removed = false;
+        if (target is not null)
+            lock (target._gate) removed = target._watchers?.Remove(monitor) ?? false;
+        if (flush)
+        {
+            lock (_gate) _mailbox.Drain();
+            _mailbox.RemoveAll(m => m is Down d && d.Ref.Equals(monitor));
+        }
+        return removed;
+    }
+
+    /// <summary>
+    /// Erlang's <c>exit/2</c>: sends an exit signal with <paramref name="reason"/> to
+    /// <paramref name="pid"/>. <c>kill</c> ends it whatever it does (it ends with <c>killed</c>);
+    /// a process that traps exits receives any other reason as an <see cref="ExitSignal"/>;
+    /// otherwise <c>normal</c> is ignored (unless the target is the caller itself) and any other
+    /// reason ends the target with that reason.
+    /// </summary>
+    public void Exit(Pid pid, ExitReason reason)
+    {
+        ThrowIfExited();
+        Node.Tracer?.ExitSent(Self, pid, reason);
+        pid.Process?.OnExitSignal(Self, reason, viaLink: false);
+        ThrowIfExited();
+    }
+
+    /// <summary>Erlang's <c>exit/1</c>: ends this process with <paramref name="reason"/> by throwing
+    /// an <see cref="ExitException"/>, which (like Erlang's <c>catch</c>) may be caught.</summary>
+    public void Exit(ExitReason reason) => throw new ExitException(reason);
+
+    // ---- Signal handling (any thread) ---------------------------------------------------------
+
+    /// <summary>Puts a message in the mailbox and wakes the process if it waits for one.</summary>
+    internal void Deliver(object message)
+    {
+        var schedule = false;
+        lock (_gate)
+        {
+            if (_exitReason is not null) return;
+            _mailbox.Post(message);
+            if (_waiting && !_scheduled) schedule = _scheduled = true;
+        }
+        if (schedule) Node.Scheduler.Schedule(this);
+    }
+
+    private bool AddLink(Pid other)
+    {
+        lock (_gate)
+        {
+            if (_exitReason is not null) return false;
+            (_links ??= []).Add(other);
+            return true;
+        }
+    }
+
+    private bool AddWatcher(Ref r, Pid watcher, object item)
+    {
+        lock (_gate)
+        {
+            if (_exitReason is not null) return false;
+            (_watchers ??= [])[r] = (watcher, item);
+            return true;
+        }
+    }
+
+    internal void OnExitSignal(Pid from, ExitReason reason, bool viaLink)
+    {
+        ExitReason? dieWith = null;
+        var schedule = false;
+        lock (_gate)
+        {
+            if (_exitReason is not null) return;
+            if (viaLink)
+            {
+                // A link signal only counts while the link exists.
+                if (_links is null || !_links.Remove(from)) return;
+            }
+            if (!viaLink && reason.IsKill) dieWith = ExitReason.Killed;
+            else if (_trapExit)
+            {
+                _mailbox.Post(new ExitSignal(from, reason));
+                if (_waiting && !_scheduled) schedule = _scheduled = true;
+            }
+            else if (reason.IsNormal)
+            {
+                if (!viaLink && from == Self) dieWith = reason;
+            }
+            else dieWith = reason;
+        }
+        if (schedule) Node.Scheduler.Schedule(this);
+        if (dieWith is not null) Terminate(dieWith);
+    }
+
+    /// <summary>
+    /// Ends the process: from now on it is dead to everyone (its name is free, messages to it are
+    /// dropped), its links get exit signals and its monitors get <see cref="Down"/> messages.
+    /// Its C# code, if it is still running, unwinds at its next runtime call.
+    /// </summary>
+    internal void Terminate(ExitReason reason)
+    {
+        HashSet<Pid>? links;
+        Dictionary<Ref, (Pid Watcher, object Item)>? watchers;
+        Dictionary<Ref, Process>? watching;
+        TaskCompletionSource<ExitReason>? exited;
+        var schedule = false;
+        lock (_gate)
+        {
+            if (_exitReason is not null) return;
+            Volatile.Write(ref _exitReason, reason);
+            links = _links;
+            watchers = _watchers;
+            watching = _watching;
+            exited = _exited;
+            _links = null;
+            _watchers = null;
+            _watching = null;
+            if (_waiting && !_scheduled) schedule = _scheduled = true;
+        }
+        Node.OnExited(this, reason);
+        if (schedule) Node.Scheduler.Schedule(this);
+
+        if (watching is not null)
+            foreach (var (r, target) in watching)
+                lock (target._gate) target._watchers?.Remove(r);
+        if (watchers is not null)
+            foreach (var (r, (watcher, item)) in watchers)
+            {
+                Node.Tracer?.DownSent(Self, watcher, reason);
+                watcher.Process?.Deliver(new Down(r, item, reason));
+            }
+        exited?.TrySetResult(reason);
+
+        if (links is null || links.Count == 0) return;
+        var pending = t_pendingSignals ??= new();
+        var drain = pending.Count == 0;
+        foreach (var pid in links)
+            if (pid.Process is { } p) pending.Enqueue((p, Self, reason));
+        if (!drain) return;
+        // Only the outermost Terminate on this thread drains, so the depth stays constant.
+        while (pending.TryPeek(out var s))
+        {
+            try { s.Target.OnExitSignal(s.From, s.Reason, viaLink: true); }
+            finally { pending.Dequeue(); }
+        }
+    }
+
+    /// <summary>Completes when the process has ended, with its exit reason.</summary>
+    internal Task<ExitReason> ExitedTask
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_exitReason is { } r) return Task.FromResult(r);
+                return (_exited ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+        }
+    }
+
+    /// <summary>A snapshot of the process's links, for inspection.</summary>
+    internal IReadOnlyList<Pid> LinksSnapshot()
+    {
+        lock (_gate) return _links is null ? [] : [.. _links.Order()];
+    }
+
+    internal int WatcherCount
+    {
+        get { lock (_gate) return _watchers?.Count ?? 0; }
+    }
+}

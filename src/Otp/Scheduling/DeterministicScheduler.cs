@@ -1,0 +1,134 @@
+namespace Otp.Scheduling;
+
+/// <summary>
+/// Runs every step of every process on one dedicated thread, in a reproducible order, with a
+/// virtual clock. When no step is ready and someone is waiting on the node (a test, a notebook
+/// cell), the clock jumps to the next timer. Without a seed the ready steps run first come,
+/// first served; with a seed the next step is picked at random from the ready ones, so different
+/// seeds explore different (but each reproducible) interleavings.
+/// </summary>
+internal sealed class DeterministicScheduler : Scheduler
+{
+    private readonly Lock _gate = new();
+    private readonly List<IThreadPoolWorkItem> _ready = [];
+    private int _head;
+    private readonly Random? _random;
+    private readonly VirtualTimeProvider _clock;
+    private readonly Thread _thread;
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly List<(Task Done, DateTimeOffset Limit, TaskCompletionSource Signal)> _waiters = [];
+    private volatile bool _disposed;
+
+    public DeterministicScheduler(int? seed, VirtualTimeProvider clock)
+    {
+        _random = seed is { } s ? new Random(s) : null;
+        _clock = clock;
+        _thread = new Thread(Loop) { IsBackground = true, Name = "otp-deterministic" };
+        _thread.Start();
+    }
+
+    public override TimeProvider Time => _clock;
+
+    /// <summary>Exceptions that escaped a step (a bug in the runtime or in a continuation that
+    /// was not a process); kept so that tests can see them.</summary>
+    public List<Exception> Faults { get; } = [];
+
+    public override void Schedule(IThreadPoolWorkItem step)
+    {
+        lock (_gate) _ready.Add(step);
+        _wake.Release();
+    }
+
+    public override Task RunUntilAsync(Task done, TimeSpan? until)
+    {
+        var limit = until is { } d ? _clock.GetUtcNow() + d : DateTimeOffset.MaxValue;
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate) _waiters.Add((done, limit, signal));
+        // Re-check when the awaited task completes: it may complete on the scheduler thread.
+        done.ContinueWith(static (_, s) => ((SemaphoreSlim)s!).Release(), _wake, TaskScheduler.Default);
+        _wake.Release();
+        return signal.Task;
+    }
+
+    private IThreadPoolWorkItem? Take()
+    {
+        lock (_gate)
+        {
+            var count = _ready.Count - _head;
+            if (count == 0) return null;
+            IThreadPoolWorkItem item;
+            if (_random is null)
+            {
+                item = _ready[_head++];
+                if (_head > 1024 && _head * 2 > _ready.Count)
+                {
+                    _ready.RemoveRange(0, _head);
+                    _head = 0;
+                }
+            }
+            else
+            {
+                var i = _head + _random.Next(count);
+                item = _ready[i];
+                _ready[i] = _ready[^1];
+                _ready.RemoveAt(_ready.Count - 1);
+            }
+            if (_head == _ready.Count) { _ready.Clear(); _head = 0; }
+            return item;
+        }
+    }
+
+    private void Loop()
+    {
+        SynchronizationContext.SetSynchronizationContext(new Context(this));
+        while (!_disposed)
+        {
+            if (Take() is { } step)
+            {
+                try { step.Execute(); }
+                catch (Exception ex) { lock (_gate) Faults.Add(ex); }
+                continue;
+            }
+            // Idle: release waiters whose condition holds, or let time pass for the earliest one.
+            DateTimeOffset? limit = null;
+            List<TaskCompletionSource>? release = null;
+            lock (_gate)
+            {
+                for (var i = _waiters.Count - 1; i >= 0; i--)
+                {
+                    var w = _waiters[i];
+                    if (w.Done.IsCompleted || (_clock.NextDue is not { } next || next > w.Limit))
+                    {
+                        if (!w.Done.IsCompleted && w.Limit != DateTimeOffset.MaxValue) _clock.AdvanceTo(w.Limit);
+                        (release ??= []).Add(w.Signal);
+                        _waiters.RemoveAt(i);
+                    }
+                    else if (limit is null || w.Limit > limit) limit = w.Limit;
+                }
+            }
+            release?.ForEach(s => s.TrySetResult());
+            if (limit is { } l && _clock.FireNext(l)) continue;
+            _wake.Wait(TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    public override void Dispose()
+    {
+        _disposed = true;
+        _wake.Release();
+    }
+
+    private sealed class Context(DeterministicScheduler scheduler) : SynchronizationContext
+    {
+        public override void Post(SendOrPostCallback d, object? state) => scheduler.Schedule(new Callback(d, state));
+
+        public override void Send(SendOrPostCallback d, object? state) => d(state);
+
+        public override SynchronizationContext CreateCopy() => this;
+    }
+
+    private sealed class Callback(SendOrPostCallback d, object? state) : IThreadPoolWorkItem
+    {
+        public void Execute() => d(state);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Otp.Scheduling;
+
+/// <summary>
+/// Runs process steps. A step is the stretch of a process's C# code between two waits; the
+/// scheduler decides which thread runs it and when. The real-time scheduler spreads steps over
+/// the .NET thread pool (one worker per core, each with a local run queue and work stealing,
+/// much like the BEAM's schedulers); the deterministic one runs them all on one thread.
+/// </summary>
+internal abstract class Scheduler : IDisposable
+{
+    /// <summary>The clock every timer and receive timeout of the node uses.</summary>
+    public abstract TimeProvider Time { get; }
+
+    /// <summary>Queues a step to run. Safe to call from any thread.</summary>
+    public abstract void Schedule(IThreadPoolWorkItem step);
+
+    /// <summary>Lets simulated time pass until <paramref name="until"/> is reached or
+    /// <paramref name="done"/> completes, whichever is first.</summary>
+    public abstract Task RunUntilAsync(Task done, TimeSpan? until);
+
+    public virtual void Dispose() { }
+}

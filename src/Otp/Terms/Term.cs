@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+
+namespace Otp.Terms;
+
+/// <summary>
+/// Prints .NET values the way Erlang prints terms, for traces and diagrams: strings in double
+/// quotes, tuples in braces, lists in brackets, atoms bare. Records and other objects print with
+/// their own <see cref="object.ToString"/>.
+/// </summary>
+public static class Term
+{
+    /// <summary>Formats <paramref name="value"/> in Erlang notation.</summary>
+    public static string Format(object? value)
+    {
+        var sb = new StringBuilder();
+        Append(sb, value);
+        return sb.ToString();
+    }
+
+    /// <summary>The first element of a tuple, or the value itself, formatted.</summary>
+    public static string Head(object? value) => value is System.Runtime.CompilerServices.ITuple { Length: > 0 } t ? Format(t[0]) : Format(value);
+
+    private static void Append(StringBuilder sb, object? value)
+    {
+        switch (value)
+        {
+            case null: sb.Append("undefined"); break;
+            case string s: sb.Append('"').Append(s.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"'); break;
+            case bool b: sb.Append(b ? "true" : "false"); break;
+            case double d: sb.Append(d.ToString("0.0###############", CultureInfo.InvariantCulture)); break;
+            case IFormattable f when value is int or long or short or byte or uint or ulong or decimal:
+                sb.Append(f.ToString(null, CultureInfo.InvariantCulture)); break;
+            case System.Runtime.CompilerServices.ITuple t:
+                sb.Append('{');
+                for (var i = 0; i < t.Length; i++)
+                {
+                    if (i > 0) sb.Append(',');
+                    Append(sb, t[i]);
+                }
+                sb.Append('}');
+                break;
+            case IEnumerable e and not IDictionary:
+                sb.Append('[');
+                var first = true;
+                foreach (var item in e)
+                {
+                    if (!first) sb.Append(',');
+                    first = false;
+                    Append(sb, item);
+                }
+                sb.Append(']');
+                break;
+            default: sb.Append(value.ToString()); break;
+        }
+    }
+}

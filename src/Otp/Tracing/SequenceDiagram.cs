@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Otp.Terms;
+
+namespace Otp.Tracing;
+
+/// <summary>
+/// A message sequence diagram of a trace: one lifeline per process, left to right in order of
+/// appearance, time flowing down. Sends are solid arrows, spawns dashed arrows, exit signals red
+/// arrows, DOWN messages dashed grey arrows, receives dots, exits crosses.
+/// </summary>
+public sealed class SequenceDiagram
+{
+    private const int ColumnWidth = 170, RowHeight = 26, Top = 50, Left = 20;
+
+    internal SequenceDiagram(TraceLog log, Func<TraceEvent, bool>? filter, string? title)
+    {
+        var events = log.Events.Where(e => e.Kind != TraceKind.Register && (filter is null || filter(e))).ToList();
+        Svg = Render(log, events, title);
+    }
+
+    /// <summary>The SVG markup.</summary>
+    public string Svg { get; }
+
+    /// <summary>The MIME representations a notebook front end can show: <c>image/svg+xml</c>.</summary>
+    public IReadOnlyDictionary<string, string> ToMimeBundle() =>
+        new Dictionary<string, string> { ["image/svg+xml"] = Svg, ["text/plain"] = "[sequence diagram]" };
+
+    /// <summary>The SVG markup.</summary>
+    public override string ToString() => Svg;
+
+    private static List<Pid> Participants(IEnumerable<TraceEvent> events)
+    {
+        var list = new List<Pid>();
+        foreach (var e in events)
+        {
+            if (!list.Contains(e.Actor)) list.Add(e.Actor);
+            if (e.Peer is { } p && !list.Contains(p)) list.Add(p);
+        }
+        return list;
+    }
+
+    private static string Esc(string s) => WebUtility.HtmlEncode(s.Length > 40 ? s[..39] + "…" : s);
+
+    private static string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Render(TraceLog log, List<TraceEvent> events, string? title)
+    {
+        var who = Participants(events);
+        double X(Pid p) => Left + ColumnWidth / 2.0 + who.IndexOf(p) * ColumnWidth;
+        var width = Left * 2 + Math.Max(1, who.Count) * ColumnWidth;
+        var height = Top + (events.Count + 1) * RowHeight + 20;
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"monospace\" font-size=\"11\">");
+        sb.Append("<defs><marker id=\"a\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"context-stroke\"/></marker></defs>");
+        sb.Append(CultureInfo.InvariantCulture, $"<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>");
+        if (title is not null) sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"14\" font-weight=\"bold\">{Esc(title)}</text>");
+        foreach (var p in who)
+        {
+            var x = X(p);
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(x - 70)}\" y=\"20\" width=\"140\" height=\"20\" rx=\"4\" fill=\"#eef3fb\" stroke=\"#4a6fa5\"/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x)}\" y=\"34\" text-anchor=\"middle\">{Esc(log.NameOf(p))}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x)}\" y1=\"40\" x2=\"{F(x)}\" y2=\"{height - 10}\" stroke=\"#bbb\" stroke-dasharray=\"3,3\"/>");
+        }
+        var y = Top;
+        foreach (var e in events)
+        {
+            y += RowHeight;
+            var x = X(e.Actor);
+            var detail = e.Detail is null ? "" : Term.Format(e.Detail);
+            switch (e.Kind)
+            {
+                case TraceKind.Send or TraceKind.Spawn or TraceKind.SpawnLink or TraceKind.ExitSignal or TraceKind.Down when e.Peer is { } peer:
+                    var (colour, dash, label) = e.Kind switch
+                    {
+                        TraceKind.Send => ("#222", "", detail),
+                        TraceKind.Spawn => ("#2a7", "5,3", "spawn"),
+                        TraceKind.SpawnLink => ("#2a7", "5,3", "spawn_link"),
+                        TraceKind.ExitSignal => ("#c33", "", $"exit {detail}"),
+                        _ => ("#888", "5,3", $"DOWN {detail}"),
+                    };
+                    Arrow(sb, x, X(peer), y, colour, dash, label);
+                    break;
+                case TraceKind.Link or TraceKind.Unlink or TraceKind.Monitor when e.Peer is { } peer:
+                    Arrow(sb, x, X(peer), y, e.Kind == TraceKind.Monitor ? "#888" : "#a5a", "2,2", e.Kind.ToString().ToLowerInvariant());
+                    break;
+                case TraceKind.Receive:
+                    sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(x)}\" cy=\"{y}\" r=\"3\" fill=\"#4a6fa5\"/><text x=\"{F(x + 6)}\" y=\"{y + 4}\" fill=\"#4a6fa5\">{Esc("got " + detail)}</text>");
+                    break;
+                case TraceKind.Timeout:
+                    sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + 6)}\" y=\"{y + 4}\" fill=\"#b70\">after (timeout)</text>");
+                    break;
+                case TraceKind.Timer:
+                    sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + 6)}\" y=\"{y + 4}\" fill=\"#b70\">{Esc("timer: " + detail)}</text>");
+                    break;
+                case TraceKind.Exit:
+                    sb.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(x - 6)},{y - 6} L{F(x + 6)},{y + 6} M{F(x + 6)},{y - 6} L{F(x - 6)},{y + 6}\" stroke=\"#c33\" stroke-width=\"2\"/><text x=\"{F(x + 9)}\" y=\"{y + 4}\" fill=\"#c33\">{Esc(detail)}</text>");
+                    break;
+            }
+        }
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
+    private static void Arrow(StringBuilder sb, double x1, double x2, int y, string colour, string dash, string label)
+    {
+        var dashAttr = dash.Length > 0 ? $" stroke-dasharray=\"{dash}\"" : "";
+        if (Math.Abs(x1 - x2) < 1)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(x1)},{y - 8} h30 v12 h-28\" fill=\"none\" stroke=\"{colour}\"{dashAttr} marker-end=\"url(#a)\"/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x1 + 34)}\" y=\"{y}\" fill=\"{colour}\">{Esc(label)}</text>");
+            return;
+        }
+        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x1)}\" y1=\"{y}\" x2=\"{F(x2)}\" y2=\"{y}\" stroke=\"{colour}\"{dashAttr} marker-end=\"url(#a)\"/>");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F((x1 + x2) / 2)}\" y=\"{y - 4}\" text-anchor=\"middle\" fill=\"{colour}\">{Esc(label)}</text>");
+    }
+
+    internal static string Mermaid(TraceLog log, Func<TraceEvent, bool>? filter)
+    {
+        var events = log.Events.Where(e => e.Kind != TraceKind.Register && (filter is null || filter(e))).ToList();
+        var who = Participants(events);
+        string Id(Pid p) => "P" + who.IndexOf(p);
+        var sb = new StringBuilder("sequenceDiagram\n");
+        foreach (var p in who) sb.Append($"    participant {Id(p)} as {log.NameOf(p).Replace("<", "&lt;").Replace(">", "&gt;")}\n");
+        foreach (var e in events)
+        {
+            var d = e.Detail is null ? "" : Term.Format(e.Detail).Replace(";", ",").Replace("#", "");
+            var line = e.Kind switch
+            {
+                TraceKind.Send when e.Peer is { } p => $"{Id(e.Actor)}->>{Id(p)}: {d}",
+                TraceKind.Spawn or TraceKind.SpawnLink when e.Peer is { } p => $"{Id(e.Actor)}-->>{Id(p)}: {(e.Kind == TraceKind.Spawn ? "spawn" : "spawn_link")}",
+                TraceKind.ExitSignal when e.Peer is { } p => $"{Id(e.Actor)}-x{Id(p)}: exit {d}",
+                TraceKind.Down when e.Peer is { } p => $"{Id(e.Actor)}-->>{Id(p)}: DOWN {d}",
+                TraceKind.Receive => $"Note right of {Id(e.Actor)}: got {d}",
+                TraceKind.Exit => $"Note right of {Id(e.Actor)}: exits {d}",
+                TraceKind.Timeout => $"Note right of {Id(e.Actor)}: after (timeout)",
+                TraceKind.Timer => $"Note right of {Id(e.Actor)}: timer {d}",
+                _ => null,
+            };
+            if (line is not null) sb.Append("    ").Append(line).Append('\n');
+        }
+        return sb.ToString();
+    }
+}

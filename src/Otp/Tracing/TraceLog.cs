@@ -1,0 +1,101 @@
+using System.Text;
+using Otp.Terms;
+
+namespace Otp.Tracing;
+
+/// <summary>
+/// The events a node recorded, in order, with ways to show them: <see cref="ToText"/> for
+/// snapshots, <see cref="ToSequenceDiagram"/> for notebooks and <see cref="ToMermaid"/> for
+/// Markdown. Safe to read while the node runs.
+/// </summary>
+public sealed class TraceLog
+{
+    private readonly Lock _gate = new();
+    private readonly List<TraceEvent> _events = [];
+    private readonly Dictionary<Pid, string> _labels = [];
+
+    /// <summary>A copy of the events so far.</summary>
+    public IReadOnlyList<TraceEvent> Events
+    {
+        get { lock (_gate) return [.. _events]; }
+    }
+
+    internal void Add(TraceKind kind, TimeSpan at, Pid actor, Pid? peer, object? detail)
+    {
+        lock (_gate)
+        {
+            _events.Add(new TraceEvent(_events.Count, at, kind, actor, peer, detail));
+            if (kind == TraceKind.Register && detail is string name) _labels.TryAdd(actor, name);
+        }
+    }
+
+    /// <summary>Gives <paramref name="pid"/> a readable name in every rendering (registered
+    /// processes get their name automatically).</summary>
+    public void Label(Pid pid, string label)
+    {
+        lock (_gate) _labels[pid] = label;
+    }
+
+    /// <summary>The label of <paramref name="pid"/>, or its pid notation.</summary>
+    public string NameOf(Pid pid)
+    {
+        if (pid == Pid.Outside) return "outside";
+        lock (_gate) return _labels.TryGetValue(pid, out var l) ? l : pid.ToString();
+    }
+
+    /// <summary>Forgets every event recorded so far (labels stay).</summary>
+    public void Clear()
+    {
+        lock (_gate) _events.Clear();
+    }
+
+    /// <summary>
+    /// One line per event, for snapshots and reading:
+    /// <c>0.000s  ping     ! pong     {ping,&lt;0.1.0&gt;}</c>. Times are shown when
+    /// <paramref name="withTime"/> is true.
+    /// </summary>
+    public string ToText(bool withTime = true, Func<TraceEvent, bool>? filter = null)
+    {
+        var sb = new StringBuilder();
+        foreach (var e in Events)
+        {
+            if (filter is not null && !filter(e)) continue;
+            if (withTime) sb.Append($"{e.At.TotalSeconds,8:0.000}s  ");
+            sb.Append(Describe(e)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The event in words, without its time.</summary>
+    public string Describe(TraceEvent e)
+    {
+        var a = NameOf(e.Actor);
+        var p = e.Peer is { } peer ? NameOf(peer) : "";
+        var d = e.Detail is null ? "" : Term.Format(e.Detail);
+        return e.Kind switch
+        {
+            TraceKind.Spawn => $"{a} spawns {p}",
+            TraceKind.SpawnLink => $"{a} spawns and links {p}",
+            TraceKind.Send => $"{a} ! {p} {d}",
+            TraceKind.Receive => $"{a} receives {d}",
+            TraceKind.Timeout => $"{a} times out",
+            TraceKind.Link => $"{a} links {p}",
+            TraceKind.Unlink => $"{a} unlinks {p}",
+            TraceKind.Monitor => $"{a} monitors {p}",
+            TraceKind.ExitSignal => $"{a} sends exit {d} to {p}",
+            TraceKind.Exit => $"{a} exits {d}",
+            TraceKind.Down => $"{a} DOWN {d} to {p}",
+            TraceKind.Timer => $"timer delivers {d} to {a}",
+            TraceKind.Register => $"{e.Actor} registered as {e.Detail}",
+            _ => e.Kind.ToString(),
+        };
+    }
+
+    /// <summary>The trace as a sequence diagram in SVG, drawn by the runtime itself so it shows
+    /// offline (Jupyter, VS Code, exported HTML).</summary>
+    public SequenceDiagram ToSequenceDiagram(Func<TraceEvent, bool>? filter = null, string? title = null) =>
+        new(this, filter, title);
+
+    /// <summary>The trace as a Mermaid sequence diagram (text).</summary>
+    public string ToMermaid(Func<TraceEvent, bool>? filter = null) => SequenceDiagram.Mermaid(this, filter);
+}
