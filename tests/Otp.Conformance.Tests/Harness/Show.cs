@@ -16,6 +16,24 @@ public static partial class Show
     /// <summary>Masks pid and reference numbers in already printed text.</summary>
     public static string Mask(string text) => RefPattern().Replace(PidPattern().Replace(text, "<0.N.0>"), "#Ref<R>");
 
+    /// <summary>
+    /// What an Erlang BIF that returns <c>true</c> would give for <paramref name="call"/>:
+    /// <c>true</c> if it returns, <c>{error,Reason}</c> if it raises an Erlang error (Erlang:
+    /// <c>outcome/1</c>).
+    /// </summary>
+    public static string Outcome(Action call)
+    {
+        try
+        {
+            call();
+            return "true";
+        }
+        catch (ErlangErrorException e)
+        {
+            return $"{{error,{e.Reason}}}";
+        }
+    }
+
     [GeneratedRegex(@"<0\.\d+\.0>")]
     private static partial Regex PidPattern();
 

@@ -20,10 +20,10 @@ drain() ->
     after 0 -> []
     end.
 
-%% The reason a process ended with, waiting for its DOWN.
-wait_down(Pid) ->
-    Ref = monitor(process, Pid),
-    receive {'DOWN', Ref, process, Pid, Reason} -> Reason end.
+%% What a call that returns true on success gives: true, or {error, Reason} if it raises an
+%% error. (C#: Show.Outcome.)
+outcome(F) ->
+    try F() of R -> R catch error:E -> {error, E} end.
 
 %% Polls until at least N messages wait in the mailbox (used where a signal is asynchronous
 %% in Erlang and the scenario needs it to have arrived). (C#: Wait.UntilQueuedAsync.)
