@@ -28,7 +28,7 @@ public static class Scenario
         foreach (var options in nodes)
         {
             var csharp = await RunCSharpAsync(body, options);
-            AssertSame($"{scenario}' on a {Runs.Describe(options)} '", erlang, csharp);
+            AssertSame(scenario, erlang, csharp, Runs.Describe(options));
         }
     }
 
@@ -48,10 +48,11 @@ public static class Scenario
     }
 
     /// <summary>Fails with a side-by-side listing if the two sequences differ.</summary>
-    public static void AssertSame(string scenario, IReadOnlyList<string> erlang, IReadOnlyList<string> csharp)
+    public static void AssertSame(string scenario, IReadOnlyList<string> erlang, IReadOnlyList<string> csharp, string? run = null)
     {
         if (erlang.SequenceEqual(csharp)) return;
-        var sb = new StringBuilder($"Scenario '{scenario}': C# differs from Erlang/OTP.\n");
+        var on = run is null ? "" : $" on a {run}";
+        var sb = new StringBuilder($"Scenario '{scenario}': C#{on} differs from Erlang/OTP.\n");
         var n = Math.Max(erlang.Count, csharp.Count);
         for (var i = 0; i < n; i++)
         {
