@@ -3,37 +3,45 @@
 %% repetitions, of which the harness reports the median.
 %%
 %% The C# harness passes the sizes, so they are written down in one place
-%% (tests/Otp.Benchmarks/Harness/BenchmarkConfig.cs). By hand:
+%% (tests/Otp.Benchmarks/Harness/BenchmarkConfig.cs), and runs one benchmark per invocation,
+%% alternating with its C# twin so that both sides of a pair see the same load. By hand:
 %%   erlc -o /tmp/ob otp_bench.erl
-%%   erl +P 2000000 -noshell -pa /tmp/ob -run otp_bench main 3 20000 20000 1000 10 2000000 10000 0,1000,10000
-%% Arguments: repetitions, spawned processes, round trips, ring size, laps, messages scanned per
+%%   erl +P 2000000 -noshell -pa /tmp/ob -run otp_bench main ring 3 20000 20000 1000 10 2000000 10000 0,1000,10000
+%% Arguments: the benchmark (spawn, ping_pong, ring, scan_receive, ref_receive or all), then
+%% repetitions, spawned processes, round trips, ring size, laps, messages scanned per
 %% scan-receive repetition, ref-tagged receives, backlogs. Prints "system <version>", then one
 %% line per timed repetition, "<benchmark> <metric> <value>", and "done" at the end.
 -module(otp_bench).
 -export([main/1]).
 
-main([Reps, Spawn, PingPong, RingSize, Laps, Scanned, RefReceives, Backlogs]) ->
+main([Which, Reps, Spawn, PingPong, RingSize, Laps, Scanned, RefReceives, Backlogs]) ->
     Int = fun list_to_integer/1,
     Cfg = #{reps => Int(Reps), spawn => Int(Spawn), ping_pong => Int(PingPong),
             ring => {Int(RingSize), Int(Laps)}, scanned => Int(Scanned),
             ref_receives => Int(RefReceives),
             backlogs => [Int(B) || B <- string:lexemes(Backlogs, ",")]},
     io:format("system ~s", [erlang:system_info(system_version)]),
-    run(Cfg),
+    Benchmarks = case Which of
+                     "all" -> [spawn, ping_pong, ring, scan_receive, ref_receive];
+                     _ -> [list_to_existing_atom(Which)]
+                 end,
+    [run(B, Cfg) || B <- Benchmarks],
     io:format("done~n"),
     halt(0).
 
-run(Cfg) ->
-    Reps = maps:get(reps, Cfg),
-    repeat(Reps, fun() -> spawn_bench(maps:get(spawn, Cfg)) end),
-    repeat(Reps, fun() -> ping_pong(maps:get(ping_pong, Cfg)) end),
+run(spawn, Cfg) ->
+    repeat(maps:get(reps, Cfg), fun() -> spawn_bench(maps:get(spawn, Cfg)) end);
+run(ping_pong, Cfg) ->
+    repeat(maps:get(reps, Cfg), fun() -> ping_pong(maps:get(ping_pong, Cfg)) end);
+run(ring, Cfg) ->
     {RingSize, Laps} = maps:get(ring, Cfg),
-    repeat(Reps, fun() -> ring(RingSize, Laps) end),
-    [repeat(Reps, fun() -> scan_receive(Backlog, receives_for(Backlog, Cfg)) end)
-     || Backlog <- maps:get(backlogs, Cfg)],
-    [repeat(Reps, fun() -> ref_receive(Backlog, maps:get(ref_receives, Cfg)) end)
-     || Backlog <- maps:get(backlogs, Cfg)],
-    ok.
+    repeat(maps:get(reps, Cfg), fun() -> ring(RingSize, Laps) end);
+run(scan_receive, Cfg) ->
+    [repeat(maps:get(reps, Cfg), fun() -> scan_receive(Backlog, receives_for(Backlog, Cfg)) end)
+     || Backlog <- maps:get(backlogs, Cfg)];
+run(ref_receive, Cfg) ->
+    [repeat(maps:get(reps, Cfg), fun() -> ref_receive(Backlog, maps:get(ref_receives, Cfg)) end)
+     || Backlog <- maps:get(backlogs, Cfg)].
 
 %% Enough receives that each repetition scans about the same number of messages.
 receives_for(Backlog, Cfg) -> max(100, min(100000, maps:get(scanned, Cfg) div max(1, Backlog))).
