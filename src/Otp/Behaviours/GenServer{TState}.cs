@@ -38,23 +38,23 @@ public abstract class GenServer<TState>
     protected Pid Parent { get; private set; } = Pid.Outside;
 
     /// <summary>Erlang's <c>init/1</c>: returns the initial state.</summary>
-    protected internal abstract ValueTask<TState> InitAsync();
+    protected abstract ValueTask<TState> InitAsync();
 
     /// <summary>Erlang's <c>handle_call/3</c>. The default crashes the server, as an Erlang
     /// callback module without a matching clause would.</summary>
-    protected internal virtual ValueTask<ServerResult<TState>> HandleCallAsync(object request, From from, TState state) =>
+    protected virtual ValueTask<ServerResult<TState>> HandleCallAsync(object request, From from, TState state) =>
         throw new InvalidOperationException($"{GetType().Name} does not handle the call {Terms.Term.Format(request)}");
 
     /// <summary>Erlang's <c>handle_cast/2</c>. The default crashes the server.</summary>
-    protected internal virtual ValueTask<ServerResult<TState>> HandleCastAsync(object request, TState state) =>
+    protected virtual ValueTask<ServerResult<TState>> HandleCastAsync(object request, TState state) =>
         throw new InvalidOperationException($"{GetType().Name} does not handle the cast {Terms.Term.Format(request)}");
 
     /// <summary>Erlang's <c>handle_info/2</c>: any other message (timer messages, <see cref="Down"/>,
     /// <see cref="ExitSignal"/> from processes other than the parent). The default ignores it.</summary>
-    protected internal virtual ValueTask<ServerResult<TState>> HandleInfoAsync(object message, TState state) => NoReply(state);
+    protected virtual ValueTask<ServerResult<TState>> HandleInfoAsync(object message, TState state) => NoReply(state);
 
     /// <summary>Erlang's <c>terminate/2</c>: clean up before the process exits with <paramref name="reason"/>.</summary>
-    protected internal virtual ValueTask TerminateAsync(ExitReason reason, TState state) => ValueTask.CompletedTask;
+    protected virtual ValueTask TerminateAsync(ExitReason reason, TState state) => ValueTask.CompletedTask;
 
     /// <summary><c>{reply, Value, State}</c>.</summary>
     protected static ServerResult<TState> Reply(object value, TState state) => new ServerResult<TState>.Reply(value, state);

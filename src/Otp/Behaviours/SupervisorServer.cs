@@ -26,7 +26,7 @@ internal sealed class SupervisorServer(SupervisorSpec spec) : GenServer<Supervis
     internal sealed record DeleteChild(string Id);
     private sealed record TryAgainRestart(string Id);
 
-    protected internal override async ValueTask<State> InitAsync()
+    protected override async ValueTask<State> InitAsync()
     {
         Self.TrapExit = true;
         var dup = spec.Children.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
@@ -46,7 +46,7 @@ internal sealed class SupervisorServer(SupervisorSpec spec) : GenServer<Supervis
         return state;
     }
 
-    protected internal override async ValueTask<ServerResult<State>> HandleCallAsync(object request, From from, State state)
+    protected override async ValueTask<ServerResult<State>> HandleCallAsync(object request, From from, State state)
     {
         switch (request)
         {
@@ -78,7 +78,7 @@ internal sealed class SupervisorServer(SupervisorSpec spec) : GenServer<Supervis
         }
     }
 
-    protected internal override async ValueTask<ServerResult<State>> HandleInfoAsync(object message, State state)
+    protected override async ValueTask<ServerResult<State>> HandleInfoAsync(object message, State state)
     {
         switch (message)
         {
@@ -92,7 +92,7 @@ internal sealed class SupervisorServer(SupervisorSpec spec) : GenServer<Supervis
         }
     }
 
-    protected internal override async ValueTask TerminateAsync(ExitReason reason, State state) => await ShutdownAll(state);
+    protected override async ValueTask TerminateAsync(ExitReason reason, State state) => await ShutdownAll(state);
 
     private async ValueTask<ServerResult<State>> OnChildExit(Child child, ExitReason reason, State state)
     {
