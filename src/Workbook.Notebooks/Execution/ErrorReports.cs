@@ -51,7 +51,8 @@ internal static class ErrorReports
         var hidden = 0;
         foreach (var frame in new StackTrace(e, fNeedFileInfo: true).GetFrames())
         {
-            var file = frame.GetFileName();
+            // The PDB may hold the cell's name resolved against the notebook folder.
+            var file = Path.GetFileName(frame.GetFileName());
             if (file is not null && file.StartsWith(NotebookSession.CellPathPrefix, StringComparison.Ordinal))
             {
                 if (hidden > 0) yield return Hidden(hidden);
