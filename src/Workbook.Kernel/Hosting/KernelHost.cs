@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -21,14 +22,34 @@ internal static class KernelHost
     /// wrapper can start a fresh one.</summary>
     public const int RestartExitCode = 3;
 
-    private static readonly Lock WriteGate = new();
-    private static TextWriter _protocol = TextWriter.Null;
+    // Events go out through one writer thread. Writing stdout from the thread that gathers a
+    // cell's output would deadlock: .NET's Unix console stream locks Console.Out, which a cell
+    // writing to the console holds while it waits for that same output gatherer.
+    private static readonly BlockingCollection<string> Outbox = [];
     private static CancellationTokenSource? _running;
 
     public static async Task<int> RunAsync()
     {
-        _protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        var protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        var writer = new Thread(() => { foreach (var line in Outbox.GetConsumingEnumerable()) protocol.WriteLine(line); })
+        {
+            IsBackground = true, Name = "kernel host events",
+        };
+        writer.Start();
         Console.SetOut(Console.Error);
+        try
+        {
+            return await ServeAsync();
+        }
+        finally
+        {
+            Outbox.CompleteAdding();
+            writer.Join(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    private static async Task<int> ServeAsync()
+    {
         using var session = new NotebookSession(new NotebookSessionOptions { BaseDirectory = Environment.CurrentDirectory });
         var cells = Channel.CreateUnbounded<(string Id, string Code)>();
 
@@ -128,9 +149,5 @@ internal static class KernelHost
     private static JsonObject Bundle(IReadOnlyDictionary<string, string> data) =>
         new(data.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
 
-    private static void Send(JsonObject message)
-    {
-        var line = message.ToJsonString();
-        lock (WriteGate) _protocol.WriteLine(line);
-    }
+    private static void Send(JsonObject message) => Outbox.Add(message.ToJsonString());
 }

@@ -30,7 +30,7 @@ internal static class KernelInstaller
         File.WriteAllText(Path.Combine(specDirectory, "host.json"), new JsonObject { ["command"] = hostCommand }.ToJsonString(Indented) + "\n");
         var kernel = new JsonObject
         {
-            ["argv"] = new JsonArray(found.Executable, Path.Combine(specDirectory, WrapperFile), "-f", "{connection_file}"),
+            ["argv"] = new JsonArray(found.Executable, "-Xfrozen_modules=off", Path.Combine(specDirectory, WrapperFile), "-f", "{connection_file}"),
             ["display_name"] = KernelMetadata.DisplayName,
             ["language"] = "csharp",
             ["interrupt_mode"] = "signal",

@@ -57,7 +57,8 @@ public sealed partial class NotebookSession : IDisposable
     /// <param name="code">The cell's source: C# script code, with <c>#r</c> directives allowed.</param>
     /// <param name="onOutput">Called with each output as it is produced (streams buffered for at
     /// most <see cref="NotebookSessionOptions.StreamFlushInterval"/>), from any thread; the final
-    /// result lists them again, merged.</param>
+    /// result lists them again, merged. It runs while the session holds its output lock, so it
+    /// must not write to the console or wait for the cell (hand the output to another thread).</param>
     /// <param name="cancellationToken">Interrupts the cell: code that observes
     /// <see cref="CellGlobals.CancellationToken"/> stops; other code is abandoned after
     /// <see cref="NotebookSessionOptions.InterruptGrace"/>.</param>
