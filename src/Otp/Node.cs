@@ -76,6 +76,9 @@ public sealed class Node : IDisposable
         {
             p.AddLinkUnchecked(linkTo.Self);
             linkTo.LinkNewChild(p.Self);
+            // The parent was killed meanwhile (from another thread) and its exit signals may have
+            // missed the new link: the child must not outlive it unnoticed.
+            if (linkTo.ExitReasonOrNull is { } died) p.OnExitSignal(linkTo.Self, died, viaLink: true);
         }
         Interlocked.Increment(ref _live);
         Tracer?.Spawned(parent, p.Self, link);
