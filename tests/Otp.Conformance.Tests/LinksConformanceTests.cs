@@ -125,7 +125,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task exit_self_normal() => Scenario.CheckAsync("links/exit_self_normal", Runs.AnyInterleaving, (node, obs) =>
+    public Task exit_self() => Scenario.CheckAsync("links/exit_self", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -146,6 +146,14 @@ public class LinksConformanceTests
             var got = await self.Receive<Trapped>();
             obs.Add($"trapping, got 'EXIT' from itself: {Show.Term(got.FromMe)}, {got.Why}");
             obs.Add($"then ended: {(await self.Receive<Down>(d => d.Ref.Equals(rt))).Reason}");
+            var (_, rk) = self.SpawnMonitor(async me =>
+            {
+                me.TrapExit = true;
+                me.Exit(me.Self, ExitReason.Kill);
+                me.Send(root, "still_running");
+            });
+            obs.Add($"exit(self(), kill) while trapping: {(await self.Receive<Down>(d => d.Ref.Equals(rk))).Reason}");
+            obs.Add($"mailbox: {Show.Term(self.Flush())}");
         }));
 
     [Fact]
