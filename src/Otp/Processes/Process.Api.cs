@@ -58,7 +58,7 @@ public sealed partial class Process
     /// process's mailbox has got (see <see cref="ReceiveReply"/>).</summary>
     public Ref MakeRef()
     {
-        lock (_gate) return new Ref(_mailbox.NextSeq);
+        lock (_gate) return new Ref(Node.NextRefNumber(), _mailbox.NextSeq);
     }
 
     /// <summary>Erlang's <c>register/2</c> for this process.</summary>
