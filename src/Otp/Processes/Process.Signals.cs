@@ -285,6 +285,12 @@ public sealed partial class Process
         lock (_gate) return _links is null ? [] : [.. _links.Order()];
     }
 
+    /// <summary>How many monitors this process holds on others (for tests).</summary>
+    internal int WatchingCount
+    {
+        get { lock (_gate) return _watching?.Count ?? 0; }
+    }
+
     internal int WatcherCount
     {
         get { lock (_gate) return _watchers?.Count ?? 0; }
