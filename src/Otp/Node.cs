@@ -175,6 +175,7 @@ public sealed class Node : IDisposable
     internal TimerRef SendAfter(Pid from, TimeSpan delay, Pid to, object message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
         var t = new TimerRef(Time, delay);
         var timer = Time.CreateTimer(_ =>
         {

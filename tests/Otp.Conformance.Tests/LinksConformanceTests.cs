@@ -302,6 +302,39 @@ public class LinksConformanceTests
             obs.Add($"the first got: {saw.Why}, alive: {Show.Term(node.IsAlive(head))}");
         }));
 
+    [Fact]
+    public Task message_then_exit_order() => Scenario.CheckAsync("links/message_then_exit_order", Runs.AnyInterleaving, (node, obs) =>
+        node.RunAsync(async self =>
+        {
+            static object Kind(object m) => m switch
+            {
+                ExitSignal x => (new Atom("EXIT"), x.Reason),
+                Down d => (new Atom("DOWN"), d.Reason),
+                _ => m,
+            };
+            self.TrapExit = true;
+            var root = self.Self;
+            var p = self.SpawnLink(async me =>
+            {
+                await me.Receive(m => m is "go");
+                me.Send(root, new Atom("one"));
+                me.Send(root, new Atom("two"));
+                me.Exit(ExitReason.Of("done"));
+            });
+            self.Send(p, "go");
+            await self.UntilQueuedAsync(3);
+            obs.Add($"linked: {Show.Term(self.Flush().Select(Kind))}");
+            var (q, _) = self.SpawnMonitor(async me =>
+            {
+                await me.Receive(m => m is "go");
+                me.Send(root, new Atom("one"));
+                me.Send(root, new Atom("two"));
+            });
+            self.Send(q, "go");
+            await self.UntilQueuedAsync(3);
+            obs.Add($"monitoring: {Show.Term(self.Flush().Select(Kind))}");
+        }));
+
     private static async Task Chain(Process me, Pid root, int n)
     {
         me.Send(root, new Member(me.Self));

@@ -83,4 +83,26 @@ public class VirtualClockTests
         });
         Assert.Equal(TimeSpan.Zero, elapsed);
     }
+
+    [Fact]
+    public async Task Negative_timeouts_are_rejected_and_infinity_is_not_negative()
+    {
+        using var node = Node.StartDeterministic();
+        var errors = await node.RunAsync(async self =>
+        {
+            var caught = new List<string>();
+            async Task Try(Func<Task> call)
+            {
+                try { await call(); }
+                catch (ArgumentOutOfRangeException e) { caught.Add(e.ParamName!); }
+            }
+            await Try(async () => await self.Receive(_ => true, TimeSpan.FromMilliseconds(-5)));
+            await Try(async () => await self.Sleep(TimeSpan.FromSeconds(-1)));
+            await Try(async () => self.SendAfter(TimeSpan.FromTicks(-1), self.Self, "x"));
+            self.SendAfter(TimeSpan.FromSeconds(1), self.Self, "x");
+            caught.Add((string)(await self.Receive(_ => true, Timeout.InfiniteTimeSpan))!);
+            return caught;
+        });
+        Assert.Equal(["timeout", "timeout", "delay", "x"], errors);
+    }
 }

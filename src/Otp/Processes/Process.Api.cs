@@ -71,6 +71,7 @@ public sealed partial class Process
 
     /// <summary>Erlang's <c>erlang:send_after/3</c>: sends <paramref name="message"/> to
     /// <paramref name="to"/> after <paramref name="delay"/>, unless cancelled first.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
     public TimerRef SendAfter(TimeSpan delay, Pid to, object message)
     {
         ThrowIfExited();
