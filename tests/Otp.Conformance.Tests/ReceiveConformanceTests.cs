@@ -50,7 +50,7 @@ public class ReceiveConformanceTests
         }));
 
     [Fact]
-    public Task save_queue_order() => Scenario.CheckAsync("receive/save_queue_order", Runs.AnyInterleaving, (node, obs) =>
+    public Task save_queue_order() => Scenario.CheckAsync("receive/save_queue_order", (node, obs) =>
         node.RunAsync(async self =>
         {
             for (var i = 1; i <= 8; i++) self.Send(self.Self, new Numbered(i));
@@ -86,7 +86,7 @@ public class ReceiveConformanceTests
         }));
 
     [Fact]
-    public Task after_finite() => Scenario.CheckAsync("receive/after_finite", Runs.VirtualAndRealTime, (node, obs) =>
+    public Task after_finite() => Scenario.CheckAsync("receive/after_finite", (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -103,7 +103,7 @@ public class ReceiveConformanceTests
         }));
 
     [Fact]
-    public Task after_infinity() => Scenario.CheckAsync("receive/after_infinity", Runs.VirtualAndRealTime, (node, obs) =>
+    public Task after_infinity() => Scenario.CheckAsync("receive/after_infinity", (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;

@@ -4,7 +4,7 @@
 -include("../scenario.hrl").
 main(_) ->
     Self = self(),
-    [spawn(fun() -> receive never -> ok after T -> Self ! {timed_out, T} end end) || T <- [300, 100, 200]],
+    [spawn(fun() -> receive never -> ok after T -> Self ! {timed_out, T} end end) || T <- [700, 100, 400]],
     Order = [receive {timed_out, T} -> T end || _ <- [1, 2, 3]],
     io:format("timeouts in order: ~w~n", [Order]),
     P = spawn(fun() -> receive ping -> Self ! got_ping after 200 -> Self ! timed_out end end),

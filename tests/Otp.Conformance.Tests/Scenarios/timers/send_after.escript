@@ -4,7 +4,7 @@
 -include("../scenario.hrl").
 main(_) ->
     Self = self(),
-    [erlang:send_after(D, Self, {tick, D}) || D <- [300, 100, 200]],
+    [erlang:send_after(D, Self, {tick, D}) || D <- [700, 100, 400]],
     Ticks = [receive {tick, D} -> D end || _ <- [1, 2, 3]],
     io:format("ticks: ~w~n", [Ticks]),
     Other = spawn(fun() -> receive M -> Self ! {other_got, M} end end),

@@ -7,6 +7,6 @@ main(_) ->
     io:format("sleep returns: ~p~n", [timer:sleep(100)]),
     io:format("mailbox kept: ~s~n", [show(drain())]),
     Self = self(),
-    [spawn(fun() -> timer:sleep(T), Self ! {woke, T} end) || T <- [200, 50, 100]],
+    [spawn(fun() -> timer:sleep(T), Self ! {woke, T} end) || T <- [700, 100, 400]],
     io:format("woke: ~w~n", [[receive {woke, T} -> T end || _ <- [1, 2, 3]]]),
     io:format("sleep(0): ~p~n", [timer:sleep(0)]).
