@@ -57,6 +57,11 @@ public sealed class Node : IDisposable
     /// <summary>The trace, if the node records one.</summary>
     public TraceLog? Trace => Tracer?.Log;
 
+    /// <summary>The node's code server: loaded modules, their versions, purges.</summary>
+    public CodeLoading.CodeServer Code => LazyInitializer.EnsureInitialized(ref _code, () => new CodeLoading.CodeServer(this));
+
+    private CodeLoading.CodeServer? _code;
+
     /// <summary>How many processes are alive.</summary>
     public long ProcessCount => Interlocked.Read(ref _live);
 
