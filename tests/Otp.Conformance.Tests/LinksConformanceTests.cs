@@ -14,7 +14,7 @@ public class LinksConformanceTests
     private sealed record Twice(int AfterTwoLinks, int AfterOneUnlink);
 
     [Fact]
-    public Task error_propagates() => Scenario.CheckAsync("links/error_propagates", (node, obs) =>
+    public Task error_propagates() => Scenario.CheckAsync("links/error_propagates", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             async Task Report(string what, Action<Process> crash)
@@ -38,7 +38,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task normal_exit_does_not_propagate() => Scenario.CheckAsync("links/normal_exit_does_not_propagate", (node, obs) =>
+    public Task normal_exit_does_not_propagate() => Scenario.CheckAsync("links/normal_exit_does_not_propagate", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -64,7 +64,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task trap_exit() => Scenario.CheckAsync("links/trap_exit", (node, obs) =>
+    public Task trap_exit() => Scenario.CheckAsync("links/trap_exit", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             // process_flag(trap_exit, true) returns the old value.
@@ -83,7 +83,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task exit_2() => Scenario.CheckAsync("links/exit_2", (node, obs) =>
+    public Task exit_2() => Scenario.CheckAsync("links/exit_2", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -125,7 +125,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task exit_self() => Scenario.CheckAsync("links/exit_self", (node, obs) =>
+    public Task exit_self() => Scenario.CheckAsync("links/exit_self", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -157,7 +157,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task kill_untrappable() => Scenario.CheckAsync("links/kill_untrappable", (node, obs) =>
+    public Task kill_untrappable() => Scenario.CheckAsync("links/kill_untrappable", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -172,7 +172,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task exit_kill_reason() => Scenario.CheckAsync("links/exit_kill_reason", (node, obs) =>
+    public Task exit_kill_reason() => Scenario.CheckAsync("links/exit_kill_reason", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var p = self.Spawn(async me =>
@@ -211,7 +211,7 @@ public class LinksConformanceTests
     }
 
     [Fact]
-    public Task link_noproc() => Scenario.CheckAsync("links/link_noproc", (node, obs) =>
+    public Task link_noproc() => Scenario.CheckAsync("links/link_noproc", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var (dead, r) = self.SpawnMonitor(async _ => { });
@@ -225,7 +225,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task unlink() => Scenario.CheckAsync("links/unlink", (node, obs) =>
+    public Task unlink() => Scenario.CheckAsync("links/unlink", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -257,7 +257,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task link_self_and_twice() => Scenario.CheckAsync("links/link_self_and_twice", (node, obs) =>
+    public Task link_self_and_twice() => Scenario.CheckAsync("links/link_self_and_twice", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -281,7 +281,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task chain() => Scenario.CheckAsync("links/chain", (node, obs) =>
+    public Task chain() => Scenario.CheckAsync("links/chain", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -303,7 +303,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task message_then_exit_order() => Scenario.CheckAsync("links/message_then_exit_order", (node, obs) =>
+    public Task message_then_exit_order() => Scenario.CheckAsync("links/message_then_exit_order", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             static object Kind(object m) => m switch

@@ -9,7 +9,7 @@ public class MonitorsConformanceTests
     private sealed record WatchedEnded(string Head);
 
     [Fact]
-    public Task down_reasons() => Scenario.CheckAsync("monitors/down_reasons", (node, obs) =>
+    public Task down_reasons() => Scenario.CheckAsync("monitors/down_reasons", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var p = self.Spawn(async me => await me.Receive(m => m is "stop"));
@@ -33,7 +33,7 @@ public class MonitorsConformanceTests
         }));
 
     [Fact]
-    public Task monitor_name() => Scenario.CheckAsync("monitors/monitor_name", (node, obs) =>
+    public Task monitor_name() => Scenario.CheckAsync("monitors/monitor_name", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             node.Register("service", self.Spawn(async me =>
@@ -49,7 +49,7 @@ public class MonitorsConformanceTests
         }));
 
     [Fact]
-    public Task monitor_noproc() => Scenario.CheckAsync("monitors/monitor_noproc", (node, obs) =>
+    public Task monitor_noproc() => Scenario.CheckAsync("monitors/monitor_noproc", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var (dead, r0) = self.SpawnMonitor(async _ => { });
@@ -62,7 +62,7 @@ public class MonitorsConformanceTests
         }));
 
     [Fact]
-    public Task demonitor_flush() => Scenario.CheckAsync("monitors/demonitor_flush", (node, obs) =>
+    public Task demonitor_flush() => Scenario.CheckAsync("monitors/demonitor_flush", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var a = self.Spawn(async me => await me.Receive(m => m is "stop"));
@@ -89,7 +89,7 @@ public class MonitorsConformanceTests
         }));
 
     [Fact]
-    public Task watcher_survives() => Scenario.CheckAsync("monitors/watcher_survives", (node, obs) =>
+    public Task watcher_survives() => Scenario.CheckAsync("monitors/watcher_survives", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -119,7 +119,7 @@ public class MonitorsConformanceTests
         }));
 
     [Fact]
-    public Task two_monitors() => Scenario.CheckAsync("monitors/two_monitors", (node, obs) =>
+    public Task two_monitors() => Scenario.CheckAsync("monitors/two_monitors", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var p = self.Spawn(async me => await me.Receive(m => m is "stop"));
@@ -141,7 +141,7 @@ public class MonitorsConformanceTests
         }));
 
     [Fact]
-    public Task link_and_monitor_order() => Scenario.CheckAsync("monitors/link_and_monitor_order", (node, obs) =>
+    public Task link_and_monitor_order() => Scenario.CheckAsync("monitors/link_and_monitor_order", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             self.TrapExit = true;

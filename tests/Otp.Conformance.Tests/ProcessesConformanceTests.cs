@@ -16,7 +16,7 @@ public class ProcessesConformanceTests
     }
 
     [Fact]
-    public Task spawn_and_self() => Scenario.CheckAsync("processes/spawn_and_self", (node, obs) =>
+    public Task spawn_and_self() => Scenario.CheckAsync("processes/spawn_and_self", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var parent = self.Self;
@@ -31,7 +31,7 @@ public class ProcessesConformanceTests
         }));
 
     [Fact]
-    public Task pid_format() => Scenario.CheckAsync("processes/pid_format", (node, obs) =>
+    public Task pid_format() => Scenario.CheckAsync("processes/pid_format", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var p = self.Spawn(async _ => { });
@@ -46,7 +46,7 @@ public class ProcessesConformanceTests
         }));
 
     [Fact]
-    public Task normal_exit() => Scenario.CheckAsync("processes/normal_exit", (node, obs) =>
+    public Task normal_exit() => Scenario.CheckAsync("processes/normal_exit", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             async Task Report(string what, Func<Process, Task> body)
@@ -68,7 +68,7 @@ public class ProcessesConformanceTests
         }));
 
     [Fact]
-    public Task error_exit() => Scenario.CheckAsync("processes/error_exit", (node, obs) =>
+    public Task error_exit() => Scenario.CheckAsync("processes/error_exit", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var (_, r) = self.SpawnMonitor(async _ => throw new ErlangErrorException("boom"));
@@ -92,7 +92,7 @@ public class ProcessesConformanceTests
         }));
 
     [Fact]
-    public Task spawn_link() => Scenario.CheckAsync("processes/spawn_link", (node, obs) =>
+    public Task spawn_link() => Scenario.CheckAsync("processes/spawn_link", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             self.TrapExit = true;
@@ -116,7 +116,7 @@ public class ProcessesConformanceTests
         }));
 
     [Fact]
-    public Task spawn_monitor() => Scenario.CheckAsync("processes/spawn_monitor", (node, obs) =>
+    public Task spawn_monitor() => Scenario.CheckAsync("processes/spawn_monitor", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var (pid, r) = self.SpawnMonitor(async me => me.Exit(ExitReason.Of("bye")));
@@ -133,7 +133,7 @@ public class ProcessesConformanceTests
         }));
 
     [Fact]
-    public Task message_order() => Scenario.CheckAsync("processes/message_order", (node, obs) =>
+    public Task message_order() => Scenario.CheckAsync("processes/message_order", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var receiver = self.Spawn(async me =>
@@ -160,7 +160,7 @@ public class ProcessesConformanceTests
         }));
 
     [Fact]
-    public Task message_order_many_senders() => Scenario.CheckAsync("processes/message_order_many_senders", (node, obs) =>
+    public Task message_order_many_senders() => Scenario.CheckAsync("processes/message_order_many_senders", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;

@@ -9,7 +9,7 @@ public class RegistryConformanceTests
     private sealed record Echoed(Atom Text);
 
     [Fact]
-    public Task register_whereis() => Scenario.CheckAsync("registry/register_whereis", (node, obs) =>
+    public Task register_whereis() => Scenario.CheckAsync("registry/register_whereis", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var echo = self.Spawn(async me =>
@@ -31,7 +31,7 @@ public class RegistryConformanceTests
         }));
 
     [Fact]
-    public Task send_to_unregistered() => Scenario.CheckAsync("registry/send_to_unregistered", (node, obs) =>
+    public Task send_to_unregistered() => Scenario.CheckAsync("registry/send_to_unregistered", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             obs.Add($"send to a free name: {Show.Outcome(() => self.Send("nobody", "hello"))}");
@@ -46,7 +46,7 @@ public class RegistryConformanceTests
         }));
 
     [Fact]
-    public Task register_badarg() => Scenario.CheckAsync("registry/register_badarg", (node, obs) =>
+    public Task register_badarg() => Scenario.CheckAsync("registry/register_badarg", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var a = self.Spawn(async me => await me.Receive(m => m is "stop"));
@@ -64,7 +64,7 @@ public class RegistryConformanceTests
         }));
 
     [Fact]
-    public Task name_freed_on_exit() => Scenario.CheckAsync("registry/name_freed_on_exit", (node, obs) =>
+    public Task name_freed_on_exit() => Scenario.CheckAsync("registry/name_freed_on_exit", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var a = self.Spawn(async me => await me.Receive(m => m is "stop"));

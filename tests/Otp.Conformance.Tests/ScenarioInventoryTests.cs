@@ -34,11 +34,16 @@ public class ScenarioInventoryTests
         Assert.Empty(named.Except(scenarios));
     }
 
+    /// <summary>The areas of the runtime's core semantics, whose table docs/conformance.md keeps
+    /// complete. (Chapters that add scenarios for behaviours document them beside their code.)</summary>
+    private static readonly string[] CoreAreas = ["processes", "receive", "registry", "links", "monitors", "timers"];
+
     [Fact]
-    public void Every_scenario_is_in_the_table_of_docs_conformance_md()
+    public void Every_core_scenario_is_in_the_table_of_docs_conformance_md()
     {
         var doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "conformance.md"));
-        var missing = ErlangScenarios().Where(s => !doc.Contains($"| `{s}.escript` |")).ToList();
+        var missing = ErlangScenarios()
+            .Where(s => CoreAreas.Contains(s.Split('/')[0]) && !doc.Contains($"| `{s}.escript` |")).ToList();
         Assert.True(missing.Count == 0, "scenarios missing from docs/conformance.md: " + string.Join(", ", missing));
     }
 }

@@ -15,7 +15,7 @@ public class TimersConformanceTests
     private static TimeSpan Ms(int ms) => TimeSpan.FromMilliseconds(ms);
 
     [Fact]
-    public Task receive_after() => Scenario.CheckAsync("timers/receive_after", (node, obs) =>
+    public Task receive_after() => Scenario.CheckAsync("timers/receive_after", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -35,7 +35,7 @@ public class TimersConformanceTests
         }));
 
     [Fact]
-    public Task send_after() => Scenario.CheckAsync("timers/send_after", (node, obs) =>
+    public Task send_after() => Scenario.CheckAsync("timers/send_after", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             foreach (var d in new[] { 700, 100, 400 }) self.SendAfter(Ms(d), self.Self, new Tick(d));
@@ -54,7 +54,7 @@ public class TimersConformanceTests
         }));
 
     [Fact]
-    public Task cancel_timer() => Scenario.CheckAsync("timers/cancel_timer", (node, obs) =>
+    public Task cancel_timer() => Scenario.CheckAsync("timers/cancel_timer", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var t = self.SendAfter(Ms(200), self.Self, "never");
@@ -70,7 +70,7 @@ public class TimersConformanceTests
         }));
 
     [Fact]
-    public Task sleep() => Scenario.CheckAsync("timers/sleep", (node, obs) =>
+    public Task sleep() => Scenario.CheckAsync("timers/sleep", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             self.Send(self.Self, new Atom("before_sleep"));
