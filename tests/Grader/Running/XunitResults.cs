@@ -53,11 +53,14 @@ public static class XunitResults
     // xunit's message already names the exception type where it matters ("System.NotImplementedException : ...").
     private static string Describe(string? message, string? stack, string labName, string root)
     {
-        message = (message ?? "").Trim();
+        var prefix = root.TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
+        message = (message ?? "").Trim().Replace(prefix, "", StringComparison.Ordinal);
+        // The workbook's own exceptions explain themselves; their type name is noise to a student.
+        if (message.StartsWith("Workbook.Testing.", StringComparison.Ordinal) && message.IndexOf(" : ", StringComparison.Ordinal) is > 0 and var colon)
+            message = message[(colon + 3)..];
         var where = stack?.Split('\n').Select(l => l.Trim())
             .FirstOrDefault(l => l.StartsWith($"at {labName}.", StringComparison.Ordinal) && !l.Contains(".Tests.", StringComparison.Ordinal));
         if (where is null) return message;
-        var prefix = root.TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
         return $"{message}\n  {where.Replace(prefix, "", StringComparison.Ordinal)}";
     }
 }
