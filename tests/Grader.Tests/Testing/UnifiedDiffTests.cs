@@ -1,6 +1,6 @@
 using Workbook.Testing;
 
-namespace Grader.Tests.Snapshots;
+namespace Grader.Tests.Testing;
 
 public class UnifiedDiffTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using Workbook.Testing;
 
-namespace Grader.Tests.Snapshots;
+namespace Grader.Tests.Testing;
 
 public sealed class SnapshotTests : IDisposable
 {
