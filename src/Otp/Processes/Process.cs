@@ -92,8 +92,10 @@ public sealed partial class Process : IThreadPoolWorkItem, IValueTaskSource<obje
 
     internal void Start() => Node.Scheduler.Schedule(this);
 
+    void IThreadPoolWorkItem.Execute() => Node.Scheduler.Run(this);
+
     /// <summary>One step of the process: start the body, or resume a pending receive.</summary>
-    void IThreadPoolWorkItem.Execute()
+    internal void Step()
     {
         if (!_started)
         {
