@@ -29,12 +29,14 @@ internal sealed class ThreadPoolScheduler(TimeProvider time) : Scheduler
 
     public override void Schedule(IThreadPoolWorkItem step)
     {
-        if (t_runNext is { } slot && slot.Owner == this && slot.Step is null)
+        // A process that schedules itself is yielding (it used up its reduction budget): it goes
+        // to the back of the pool's queue, behind everything else that is ready.
+        if (t_runNext is { } slot && slot.Owner == this && slot.Step is null && !ReferenceEquals(step, slot.Running))
         {
             slot.Step = step;
             return;
         }
-        ThreadPool.UnsafeQueueUserWorkItem(step, preferLocal: true);
+        ThreadPool.UnsafeQueueUserWorkItem(step, preferLocal: !ReferenceEquals(step, t_runNext?.Running));
     }
 
     public override void Run(Process process)
@@ -52,6 +54,7 @@ internal sealed class ThreadPoolScheduler(TimeProvider time) : Scheduler
             var current = process;
             for (var chain = 1; ; chain++)
             {
+                slot.Running = current;
                 current.Step();
                 var next = slot.Step;
                 slot.Step = null;
@@ -68,6 +71,7 @@ internal sealed class ThreadPoolScheduler(TimeProvider time) : Scheduler
         {
             slot.Owner = null;
             slot.Step = null;
+            slot.Running = null;
         }
     }
 
@@ -84,5 +88,8 @@ internal sealed class ThreadPoolScheduler(TimeProvider time) : Scheduler
         /// <summary>The scheduler whose step runs on this thread now; null between steps.</summary>
         public ThreadPoolScheduler? Owner;
         public IThreadPoolWorkItem? Step;
+
+        /// <summary>The process whose step runs now.</summary>
+        public Process? Running;
     }
 }
