@@ -162,6 +162,7 @@ public static class GenServer
     /// once. Never fails, even if the server does not exist.</summary>
     public static void Cast(Process self, Pid server, object request)
     {
+        ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(request);
         self.Send(server, new GenCast(request));
     }
@@ -175,6 +176,7 @@ public static class GenServer
     /// <summary>Casts from outside any process.</summary>
     public static void Cast(Node node, Pid server, object request)
     {
+        ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(request);
         node.Send(server, new GenCast(request));
     }
