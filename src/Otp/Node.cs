@@ -56,6 +56,11 @@ public sealed class Node : IDisposable
     /// <summary>The trace, if the node records one.</summary>
     public TraceLog? Trace => Tracer?.Log;
 
+    /// <summary>The node's code server: loaded modules, their versions, purges.</summary>
+    public CodeLoading.CodeServer Code => LazyInitializer.EnsureInitialized(ref _code, () => new CodeLoading.CodeServer(this));
+
+    private CodeLoading.CodeServer? _code;
+
     /// <summary>How many processes are alive.</summary>
     public long ProcessCount => Interlocked.Read(ref _live);
 
@@ -130,10 +135,12 @@ public sealed class Node : IDisposable
     // ---- Names -----------------------------------------------------------------------------------
 
     /// <summary>Erlang's <c>register/2</c>.</summary>
-    /// <exception cref="BadArgException">The name is taken, the process is dead or already has a name.</exception>
+    /// <exception cref="BadArgException">The name is taken or is <c>undefined</c>, or the process
+    /// is dead or already has a name.</exception>
     public void Register(string name, Pid pid)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        if (name == "undefined") throw new BadArgException("register 'undefined': the name undefined is reserved (whereis returns it for a free name)");
         if (pid.Process is not { } p) throw new BadArgException($"register '{name}': {pid} is not a local process");
         lock (p)
         {
