@@ -237,6 +237,34 @@ public class GenServerTests
         Assert.Equal(0, await GenServer.CallAsync(node, "c", new Get()));
     }
 
+    private sealed class SelfCaller : GenServer<string>
+    {
+        protected override ValueTask<string> InitAsync() => ValueTask.FromResult("");
+
+        protected override async ValueTask<ServerResult<string>> HandleCallAsync(object request, From from, string state)
+        {
+            try
+            {
+                await GenServer.CallAsync(Self, Self.Self, "again");
+                return Reply("no error", state);
+            }
+            catch (ExitException e)
+            {
+                return Reply(e.Reason.Head, state);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AServerCallingItselfFailsAtOnce()
+    {
+        using var node = Node.StartDeterministic();
+        var pid = await GenServer.StartAsync(node, new SelfCaller());
+        var start = node.Time.GetUtcNow();
+        Assert.Equal("calling_self", await GenServer.CallAsync(node, pid, "go"));
+        Assert.Equal(start, node.Time.GetUtcNow());   // no 5 s timeout went by
+    }
+
     [Fact]
     public async Task AnInstanceRunsOnce()
     {
