@@ -266,6 +266,23 @@ public class GenServerTests
     }
 
     [Fact]
+    public async Task ConcurrentCallsOnARealTimeNode()
+    {
+        // Many clients on the thread pool: every call gets its own answer, and nothing is left over.
+        using var node = Node.Start();
+        var server = await GenServer.StartAsync(node, new Counter([]));
+        var totals = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => node.RunAsync(async self =>
+        {
+            for (var i = 0; i < 500; i++) GenServer.Cast(self, server, new Add(1));
+            var last = 0;
+            for (var i = 0; i < 500; i++) last = await GenServer.CallAsync<int>(self, server, new Get());
+            return (last, left: self.PeekMessages().Count);
+        }, TimeSpan.FromSeconds(30))));
+        Assert.All(totals, t => Assert.Equal(0, t.left));
+        Assert.Equal(2000, await GenServer.CallAsync(node, server, new Get()));
+    }
+
+    [Fact]
     public async Task AnInstanceRunsOnce()
     {
         using var node = Node.StartDeterministic();
