@@ -1,0 +1,44 @@
+using Workbook.Grader.Discovery;
+using Workbook.Grader.Running;
+
+namespace Workbook.Grader.Grading;
+
+/// <summary>Grades labs: builds each one's tests against the chosen source, runs them in child
+/// processes, and files every test under the README task its name points to.</summary>
+/// <param name="settings">Where the workbook is, what to grade, the time limits.</param>
+/// <param name="progress">Told what is happening, for people watching; may be null.</param>
+public sealed class LabGrader(GraderSettings settings, Action<string>? progress = null)
+{
+    /// <summary>Grades every lab in <paramref name="labs"/>, one after another.</summary>
+    public async Task<GradeReport> GradeAsync(IEnumerable<LabInfo> labs, CancellationToken cancel = default)
+    {
+        var results = new List<LabResult>();
+        foreach (var lab in labs) results.Add(await GradeAsync(lab, cancel).ConfigureAwait(false));
+        return new GradeReport(settings.Source, results);
+    }
+
+    /// <summary>Grades one lab.</summary>
+    public async Task<LabResult> GradeAsync(LabInfo lab, CancellationToken cancel = default)
+    {
+        var readme = LabReadme.Load(lab.Readme);
+        var title = readme.Title ?? lab.Name;
+        progress?.Invoke($"{lab.Name}: building against {settings.Source}/");
+        var build = await LabBuild.RunAsync(lab.TestProject, settings, cancel).ConfigureAwait(false);
+        if (!build.Succeeded)
+            return new LabResult(lab.Number, lab.Name, title, false, build.Problem, Assign(readme, []), []);
+
+        progress?.Invoke($"{lab.Name}: running the tests");
+        var (tests, problem) = await TestRun.RunAsync(build.TestAssembly!, lab.Name, settings, m => progress?.Invoke($"{lab.Name}: {m}"), cancel).ConfigureAwait(false);
+        return new LabResult(lab.Number, lab.Name, title, true, problem, Assign(readme, tests), [.. tests.Where(t => t.Task is null)]);
+    }
+
+    // The README's tasks in order, then any task number that only tests mention.
+    private static List<TaskResult> Assign(LabReadme readme, IReadOnlyList<TestResult> tests)
+    {
+        var byTask = tests.Where(t => t.Task is not null).GroupBy(t => t.Task!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        var tasks = readme.Tasks.Select(t => new TaskResult(t.Number, t.Title, t.Hint, byTask.GetValueOrDefault(t.Number) ?? [])).ToList();
+        foreach (var extra in byTask.Keys.Except(readme.Tasks.Select(t => t.Number)).Order())
+            tasks.Add(new TaskResult(extra, "(not in the README)", null, byTask[extra]));
+        return tasks;
+    }
+}

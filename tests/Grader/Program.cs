@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Spectre.Console;
+using Workbook.Grader;
+
+var solutions = new Option<bool>("--solutions") { Description = "Grade the reference solutions (solutions/) instead of the labs (labs/)." };
+var lab = new Option<int[]>("--lab") { Description = "Grade only this lab number (repeatable), for example --lab 1.", AllowMultipleArgumentsPerToken = true };
+var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file, for a classroom's tooling." };
+var threshold = new Option<double?>("--threshold") { Description = "Exit with code 1 if fewer than this percentage of tasks pass (otherwise the exit code is 0 whatever the score)." };
+var checkStarters = new Option<bool>("--check-starters") { Description = "Check that every starter compiles and fails every test, and every solution passes every test (CI)." };
+var root = new Option<string?>("--root") { Description = "The workbook's root folder (default: found upward from the current folder)." };
+var noBuild = new Option<bool>("--no-build") { Description = "Do not build first; use what the last build produced." };
+var runTimeout = new Option<int>("--run-timeout") { Description = "Seconds a lab's whole test run may take before its tests run one by one.", DefaultValueFactory = _ => 120 };
+var testTimeout = new Option<int>("--test-timeout") { Description = "Seconds one test may take when tests run one by one.", DefaultValueFactory = _ => 30 };
+
+var command = new RootCommand("Grades the workbook's labs: builds and runs each lab's tests, and shows which tasks pass, with the first failing check and its hint.")
+{
+    solutions, lab, json, threshold, checkStarters, root, noBuild, runTimeout, testTimeout,
+};
+threshold.Validators.Add(r =>
+{
+    if (r.GetValueOrDefault<double?>() is { } t && (t < 0 || t > 100)) r.AddError("--threshold must be a percentage between 0 and 100.");
+});
+foreach (var o in new[] { runTimeout, testTimeout })
+    o.Validators.Add(r => { if (r.GetValueOrDefault<int>() <= 0) r.AddError($"{o.Name} must be a positive number of seconds."); });
+
+command.SetAction((parse, cancel) => GraderApp.RunAsync(new GraderRequest
+{
+    Solutions = parse.GetValue(solutions),
+    Labs = parse.GetValue(lab) ?? [],
+    JsonFile = parse.GetValue(json),
+    Threshold = parse.GetValue(threshold),
+    CheckStarters = parse.GetValue(checkStarters),
+    Root = parse.GetValue(root),
+    NoBuild = parse.GetValue(noBuild),
+    RunTimeoutSeconds = parse.GetValue(runTimeout),
+    TestTimeoutSeconds = parse.GetValue(testTimeout),
+}, AnsiConsole.Console, cancel));
+
+var result = command.Parse(args);
+// Usage errors get the same exit code as "could not grade", not 1 (which means "below the threshold").
+return result.Errors.Count > 0 ? await ReportUsage(result) : await result.InvokeAsync();
+
+static Task<int> ReportUsage(ParseResult result)
+{
+    foreach (var e in result.Errors) Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("Run with --help for the options.");
+    return Task.FromResult(GraderApp.CouldNotGrade);
+}

@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace Workbook.Grader.Running;
+
+/// <summary>The outcome of building one lab's test project against one source.</summary>
+/// <param name="Succeeded">True when it built.</param>
+/// <param name="Problem">The compiler's errors (or the time-out), for people; null when it built.</param>
+/// <param name="TestAssembly">The built test assembly's path, when it built.</param>
+public sealed record BuildResult(bool Succeeded, string? Problem, string? TestAssembly);
+
+/// <summary>Builds a lab's test project with <c>dotnet build -p:LabSource=...</c> and finds its output.</summary>
+public static partial class LabBuild
+{
+    private const int MaxErrors = 12;
+
+    /// <summary>Builds <paramref name="testProject"/> (unless <see cref="GraderSettings.Build"/> is
+    /// off) and returns where its test assembly is.</summary>
+    public static async Task<BuildResult> RunAsync(string testProject, GraderSettings settings, CancellationToken cancel = default)
+    {
+        var source = $"-p:LabSource={settings.Source}";
+        if (settings.Build)
+        {
+            var build = await ChildProcess.RunAsync(settings.Dotnet,
+                ["build", testProject, source, "-nologo", "-v:q", "-clp:NoSummary"],
+                settings.Root, settings.BuildLimit, cancel).ConfigureAwait(false);
+            if (build.TimedOut)
+                return new BuildResult(false, $"The build did not finish within {settings.BuildLimit.TotalSeconds:0} s.", null);
+            if (!build.Succeeded)
+                return new BuildResult(false, Errors(build.Output, settings.Root), null);
+        }
+        var query = await ChildProcess.RunAsync(settings.Dotnet,
+            ["msbuild", testProject, source, "-nologo", "-getProperty:TargetPath"],
+            settings.Root, TimeSpan.FromMinutes(1), cancel).ConfigureAwait(false);
+        var path = query.Output.Trim();
+        if (!query.Succeeded || path.Length == 0)
+            return new BuildResult(false, "Could not ask MSBuild where the tests are built:\n" + query.Output.Trim(), null);
+        if (!File.Exists(path))
+            return new BuildResult(false, $"The test assembly {path} does not exist. Build it first (or run the grader without --no-build).", null);
+        return new BuildResult(true, null, path);
+    }
+
+    // "path/File.cs(12,5): error CS1002: ; expected [path/Proj.csproj]" -> "File.cs(12,5): error CS1002: ; expected"
+    private static string Errors(string output, string root)
+    {
+        var errors = output.Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.Contains(" error ", StringComparison.Ordinal) || l.Contains(": error", StringComparison.Ordinal))
+            .Select(l => ProjectSuffix().Replace(l, ""))
+            .Select(l => l.Replace(root.TrimEnd('/', '\\') + Path.DirectorySeparatorChar, "", StringComparison.Ordinal).Replace('\\', '/'))
+            .Distinct()
+            .ToList();
+        if (errors.Count == 0) return "The build failed:\n" + output.Trim();
+        var shown = errors.Take(MaxErrors).ToList();
+        if (errors.Count > MaxErrors) shown.Add($"... and {errors.Count - MaxErrors} more");
+        return "It does not compile:\n" + string.Join('\n', shown);
+    }
+
+    [GeneratedRegex(@"\s*\[[^\]]+\.csproj(::[^\]]*)?\]$")]
+    private static partial Regex ProjectSuffix();
+}

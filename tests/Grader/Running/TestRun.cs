@@ -1,0 +1,101 @@
+using Workbook.Grader.Grading;
+
+namespace Workbook.Grader.Running;
+
+/// <summary>
+/// Runs a built xunit v3 test assembly in child processes and returns a result for every test
+/// it contains, whatever the tests do. First the whole assembly runs once; if that run hangs past
+/// <see cref="GraderSettings.RunLimit"/> or dies without writing its results (a stack overflow,
+/// <c>Environment.Exit</c>), every test runs again on its own, so that only the guilty ones
+/// fail, each with a message that says what happened.
+/// </summary>
+public static class TestRun
+{
+    private const int OutputLinesInMessages = 8;
+
+    /// <summary>Runs every test in <paramref name="assembly"/>.</summary>
+    /// <param name="assembly">The test project's built .dll.</param>
+    /// <param name="labName">The lab's project name (for pointing at the lab's code in stack traces).</param>
+    /// <param name="settings">Time limits and the root folder.</param>
+    /// <param name="progress">Told what is happening, for people watching.</param>
+    /// <param name="cancel">Stops the run (the child is killed).</param>
+    /// <returns>The results by fully qualified test name, and a problem that concerns the whole
+    /// run (null when the runner worked).</returns>
+    public static async Task<(IReadOnlyList<TestResult> Results, string? Problem)> RunAsync(
+        string assembly, string labName, GraderSettings settings, Action<string>? progress = null, CancellationToken cancel = default)
+    {
+        var names = await ListAsync(assembly, settings, cancel).ConfigureAwait(false);
+        if (names is null)
+            return ([], "The test runner could not list the tests (is the test assembly an xunit v3 executable?).");
+
+        var scratch = Directory.CreateTempSubdirectory("workbook-grader-");
+        try
+        {
+            var all = Path.Combine(scratch.FullName, "all.xml");
+            var run = await ChildProcess.RunAsync(settings.Dotnet,
+                [assembly, "-noLogo", "-noColor", "-reporter", "quiet", "-xml", all],
+                settings.Root, settings.RunLimit, cancel).ConfigureAwait(false);
+            var results = XunitResults.Read(all, labName);
+            if (results is not null)
+                return (names.Select(n => Result(n, results, run, settings)).ToList(), null);
+
+            progress?.Invoke(run.TimedOut
+                ? $"the test run was still going after {settings.RunLimit.TotalSeconds:0} s; running each test on its own"
+                : $"the test process ended without results (exit code {run.ExitCode}); running each test on its own");
+            var isolated = new List<TestResult>();
+            for (var i = 0; i < names.Count; i++)
+            {
+                var file = Path.Combine(scratch.FullName, $"test{i}.xml");
+                var one = await ChildProcess.RunAsync(settings.Dotnet,
+                    [assembly, "-noLogo", "-noColor", "-reporter", "quiet", "-parallel", "none", "-method", names[i], "-xml", file],
+                    settings.Root, settings.TestLimit, cancel).ConfigureAwait(false);
+                isolated.Add(Result(names[i], XunitResults.Read(file, labName), one, settings));
+            }
+            return (isolated, null);
+        }
+        finally
+        {
+            try { scratch.Delete(recursive: true); }
+            catch (IOException) { /* a killed child may still hold a file for a moment */ }
+        }
+    }
+
+    // The fully qualified names of the test methods (xunit's "-list methods").
+    private static async Task<IReadOnlyList<string>?> ListAsync(string assembly, GraderSettings settings, CancellationToken cancel)
+    {
+        var list = await ChildProcess.RunAsync(settings.Dotnet, [assembly, "-list", "methods", "-noColor"],
+            settings.Root, TimeSpan.FromMinutes(1), cancel).ConfigureAwait(false);
+        if (!list.Succeeded) return null;
+        return [.. list.Output.Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && l.Contains('.') && !l.Contains(' ') && !l.Contains('\u001b'))
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private static TestResult Result(string name, IReadOnlyDictionary<string, (TestOutcome Outcome, string? Message)>? results, ChildResult run, GraderSettings settings)
+    {
+        var task = Workbook.Testing.TaskNaming.TaskOf(name);
+        if (results is not null && results.TryGetValue(name, out var r))
+            return new TestResult(name, task, r.Outcome, r.Message);
+        if (run.TimedOut)
+            return new TestResult(name, task, TestOutcome.TimedOut,
+                $"Still running after {settings.TestLimit.TotalSeconds:0} s, so the grader stopped it. An endless loop, or a thread " +
+                "blocked for good (Thread.Sleep, .Result, .Wait(), a lock)?" + Tail(run.Output));
+        if (results is null)
+            return new TestResult(name, task, TestOutcome.Crashed,
+                $"The test process crashed (exit code {run.ExitCode}) before this test could report. A stack overflow " +
+                "(a method that calls itself without end?) or something that ends the process (Environment.Exit)?" + Tail(run.Output));
+        return new TestResult(name, task, TestOutcome.NotRun, "The test runner did not report this test.");
+    }
+
+    private static string Tail(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.TrimEnd())
+            .Where(l => !l.StartsWith("   at ", StringComparison.Ordinal) || l.Contains("Lab", StringComparison.Ordinal))
+            .ToList();
+        if (lines.Count == 0) return "";
+        return "\nWhat the test process printed:\n" + string.Join('\n', lines.Distinct().Take(OutputLinesInMessages));
+    }
+}

@@ -1,0 +1,72 @@
+using Lab01.Processes;
+
+namespace Lab01.Processes.Tests;
+
+public class EchoTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(1);
+
+    [Fact(Timeout = Lab.TestTimeout)]
+    public async Task Task1_EchoRepliesToTheSender()
+    {
+        var run = await Lab.RunAsync(async self =>
+        {
+            self.Node.Trace!.Label(self.Self, "test");
+            var echo = Echo.Start(self);
+            self.Node.Trace.Label(echo, "echo");
+            self.Send(echo, new EchoRequest(self.Self, "hello"));
+            var reply = await self.Receive(_ => true, Patience) ?? "no reply within 1 s";
+            return (Expected: new EchoReply(echo, "hello"), Actual: reply);
+        });
+        Assert.Equal(run.Result.Expected, run.Result.Actual);
+        await Verify(run.Trace);
+    }
+
+    [Fact(Timeout = Lab.TestTimeout)]
+    public async Task Task1_EachClientGetsItsOwnAnswer()
+    {
+        var run = await Lab.RunAsync(async self =>
+        {
+            self.Node.Trace!.Label(self.Self, "test");
+            var echo = Echo.Start(self);
+            self.Node.Trace.Label(echo, "echo");
+            foreach (var name in new[] { "ann", "bob" })
+            {
+                var parent = self.Self;
+                var client = self.Spawn(async me =>
+                {
+                    var text = await Echo.AskAsync(me, echo, $"hi from {name}");
+                    me.Send(parent, $"{name} got: {text}");
+                });
+                self.Node.Trace.Label(client, name);
+            }
+            var answers = new List<string>();
+            for (var i = 0; i < 2; i++)
+                answers.Add(await self.Receive(_ => true, Patience) as string ?? "no answer within 1 s");
+            return answers;
+        });
+        Assert.Equal(["ann got: hi from ann", "bob got: hi from bob"], run.Result.Order());
+        await Verify(run.Trace);
+    }
+
+    [Fact(Timeout = Lab.TestTimeout)]
+    public async Task Task1_EchoIgnoresOtherMessagesAndEndsNormallyOnStop()
+    {
+        var run = await Lab.RunAsync(async self =>
+        {
+            self.Node.Trace!.Label(self.Self, "test");
+            var echo = Echo.Start(self);
+            self.Node.Trace.Label(echo, "echo");
+            var monitor = self.Monitor(echo);
+            self.Send(echo, "not a request");
+            var again = await Echo.AskAsync(self, echo, "again");
+            self.Send(echo, new StopEcho());
+            var down = await self.Receive(m => m is Down d && d.Ref == monitor, Patience);
+            return (again, down);
+        });
+        Assert.Equal("again", run.Result.again);
+        var down = Assert.IsType<Down>(run.Result.down);
+        Assert.Equal(ExitReason.Normal, down.Reason);
+        await Verify(run.Trace);
+    }
+}
