@@ -135,10 +135,12 @@ public sealed class Node : IDisposable
     // ---- Names -----------------------------------------------------------------------------------
 
     /// <summary>Erlang's <c>register/2</c>.</summary>
-    /// <exception cref="BadArgException">The name is taken, the process is dead or already has a name.</exception>
+    /// <exception cref="BadArgException">The name is taken or is <c>undefined</c>, or the process
+    /// is dead or already has a name.</exception>
     public void Register(string name, Pid pid)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        if (name == "undefined") throw new BadArgException("register 'undefined': the name undefined is reserved (whereis returns it for a free name)");
         if (pid.Process is not { } p) throw new BadArgException($"register '{name}': {pid} is not a local process");
         lock (p)
         {

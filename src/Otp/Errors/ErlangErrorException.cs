@@ -9,6 +9,9 @@ public class ErlangErrorException : Exception
     /// <summary>Raises error <paramref name="reason"/> with an explanation for people.</summary>
     public ErlangErrorException(Atom reason, string message) : base(message) => Reason = reason;
 
+    /// <summary>Raises error <paramref name="reason"/>: Erlang's <c>error(Reason)</c>.</summary>
+    public ErlangErrorException(Atom reason) : this(reason, $"error: {reason}") { }
+
     /// <summary>The Erlang error reason, such as <c>badarg</c> or <c>noproc</c>.</summary>
     public Atom Reason { get; }
 }

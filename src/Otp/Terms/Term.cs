@@ -28,6 +28,8 @@ public static class Term
         {
             case null: sb.Append("undefined"); break;
             case string s: sb.Append('"').Append(s.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"'); break;
+            // A crash inside a larger reason prints as the crash reason itself, not a stack trace.
+            case Exception ex: sb.Append(ExitReason.Error(ex).ToString()); break;
             case bool b: sb.Append(b ? "true" : "false"); break;
             case double d: sb.Append(d.ToString("0.0###############", CultureInfo.InvariantCulture)); break;
             case IFormattable f when value is int or long or short or byte or uint or ulong or decimal:

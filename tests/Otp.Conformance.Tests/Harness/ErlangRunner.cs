@@ -32,6 +32,9 @@ public static class ErlangRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // Crash reports of processes that end abnormally are the logger's, not the scenario's
+        // observations; silence them so stdout holds only what the scenario prints.
+        psi.Environment["ERL_FLAGS"] = "-kernel logger_level none";
         using var p = System.Diagnostics.Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

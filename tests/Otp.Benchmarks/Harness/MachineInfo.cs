@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Runtime;
+using System.Runtime.InteropServices;
+
+namespace Otp.Benchmarks.Harness;
+
+/// <summary>What the figures were measured on: they mean little without it.</summary>
+public sealed record MachineInfo(
+    int Cores, string Cpu, string OperatingSystem, string DotnetRuntime, string DotnetSdk, string GarbageCollector, string Erlang)
+{
+    public static MachineInfo Describe(string erlang) => new(
+        Environment.ProcessorCount,
+        CpuModel(),
+        RuntimeInformation.OSDescription,
+        RuntimeInformation.FrameworkDescription,
+        SdkVersion(),
+        (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", concurrent"),
+        erlang);
+
+    public override string ToString() =>
+        $"{Cores} cores ({Cpu}), {OperatingSystem}; {DotnetRuntime} (SDK {DotnetSdk}, {GarbageCollector} GC); {(Erlang.Length > 0 ? Erlang : "no Erlang")}";
+
+    private static string CpuModel()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
+                ?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
+        }
+        catch (IOException)
+        {
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        }
+    }
+
+    private static string SdkVersion()
+    {
+        try
+        {
+            using var p = System.Diagnostics.Process.Start(new ProcessStartInfo("dotnet", "--version") { RedirectStandardOutput = true, UseShellExecute = false });
+            if (p is null) return "unknown";
+            var version = p.StandardOutput.ReadToEnd().Trim();
+            return p.WaitForExit(30_000) && p.ExitCode == 0 ? version : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}

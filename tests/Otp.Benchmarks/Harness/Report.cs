@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Otp.Benchmarks.Harness;
+
+/// <summary>Prints the comparison as a table and writes it as JSON.</summary>
+internal static class Report
+{
+    public static string Table(IReadOnlyList<ComparisonRow> rows)
+    {
+        var header = new[] { "benchmark", "unit", "C#", "BEAM", "C#/BEAM", "target", "" };
+        var lines = rows.Select(r => new[]
+        {
+            r.Benchmark, r.Unit, Format(r.CSharp), Format(r.Beam), r.Ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-",
+            r.Target?.Text ?? "", r.Met switch { true => "met", false => "MISSED", null => "" },
+        }).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(i => lines.Prepend(header).Max(l => l[i].Length)).ToArray();
+        var sb = new StringBuilder();
+        void Line(string[] cells)
+        {
+            for (var i = 0; i < cells.Length; i++)
+            {
+                // Text columns left-aligned, numbers right-aligned.
+                var cell = i is >= 2 and <= 4 ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]);
+                sb.Append(cell).Append(i < cells.Length - 1 ? "  " : "");
+            }
+            sb.Append('\n');
+        }
+        Line(header);
+        sb.Append(new string('-', widths.Sum() + 2 * (widths.Length - 1))).Append('\n');
+        lines.ForEach(Line);
+        return sb.ToString();
+    }
+
+    /// <summary>Three significant figures, enough for figures that vary by several percent from
+    /// run to run.</summary>
+    private static string Format(double? value) => value switch
+    {
+        null => "-",
+        >= 100 => value.Value.ToString("#,0", CultureInfo.InvariantCulture),
+        >= 10 => value.Value.ToString("0.0", CultureInfo.InvariantCulture),
+        >= 1 => value.Value.ToString("0.00", CultureInfo.InvariantCulture),
+        _ => value.Value.ToString("0.000", CultureInfo.InvariantCulture),
+    };
+
+    public static string Json(BenchmarkConfig config, MachineInfo machine, DateTimeOffset when, IReadOnlyList<ComparisonRow> rows, Samples cs, Samples beam, IEnumerable<(string Benchmark, string Metric)> metrics)
+    {
+        var doc = new
+        {
+            when,
+            machine,
+            config = new
+            {
+                config.Name, config.Repetitions, config.SpawnCount, config.RoundTrips, config.RingSize, config.RingLaps,
+                config.ScannedPerRepetition, config.RefReceives, config.Backlogs,
+                statistic = "median of the timed repetitions, after one untimed warm-up",
+            },
+            comparison = rows.Select(r => new { r.Benchmark, r.Unit, csharp = r.CSharp, beam = r.Beam, r.Ratio, target = r.Target?.Text, r.Met }),
+            samples = metrics.Select(m => new { benchmark = m.Benchmark, metric = m.Metric, csharp = cs.Of(m.Benchmark, m.Metric), beam = beam.Of(m.Benchmark, m.Metric) }),
+        };
+        return JsonSerializer.Serialize(doc, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        });
+    }
+}
