@@ -11,12 +11,19 @@ namespace Otp.CodeLoading;
 internal sealed class ModuleLoadContext(string name) : AssemblyLoadContext(name, isCollectible: true)
 {
     /// <summary>
-    /// A dependency resolves to the non-collectible assembly of that name already loaded in the
-    /// process, wherever it was loaded from (a notebook host loads the runtime with
-    /// <c>LoadFrom</c>, which the default context's own lookup by name would not find); otherwise
-    /// the default context decides.
+    /// A dependency resolves to an assembly already loaded, wherever it was loaded from (a
+    /// notebook host loads the runtime with <c>LoadFrom</c>, which the default context's lookup by
+    /// name would not find): first the runtime that is loading the module, then what sits in the
+    /// runtime's own load context, then any other non-collectible assembly of that name. If none
+    /// is loaded, the default context decides. A host can hold two copies of the runtime (two
+    /// notebook sessions): the module must bind to the one whose code server loads it.
     /// </summary>
-    protected override Assembly? Load(AssemblyName assemblyName) =>
-        AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a =>
-            !a.IsCollectible && AssemblyName.ReferenceMatchesDefinition(assemblyName, a.GetName()));
+    protected override Assembly? Load(AssemblyName assemblyName)
+    {
+        var runtime = typeof(ModuleLoadContext).Assembly;
+        if (AssemblyName.ReferenceMatchesDefinition(assemblyName, runtime.GetName())) return runtime;
+        bool Matches(Assembly a) => !a.IsCollectible && AssemblyName.ReferenceMatchesDefinition(assemblyName, a.GetName());
+        return GetLoadContext(runtime)?.Assemblies.LastOrDefault(Matches)
+            ?? AppDomain.CurrentDomain.GetAssemblies().LastOrDefault(Matches);
+    }
 }
