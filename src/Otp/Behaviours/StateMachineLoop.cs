@@ -38,13 +38,13 @@ internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine
     {
         switch (await self.Receive())
         {
-            case SyncRequest { Body: GetState } r:
-                SyncCall.Reply(self, r, (_state, _data));
+            case GenCall { Request: GetState } r:
+                GenServer.Reply(self, r.From, (_state, _data!));
                 return null;
-            case SyncRequest r:
-                return new StateMachineEvent(StateMachineEventType.Call, r.Body) { From = new CallerRef(r) };
-            case CastMessage c:
-                return new StateMachineEvent(StateMachineEventType.Cast, c.Content);
+            case GenCall r:
+                return new StateMachineEvent(StateMachineEventType.Call, r.Request) { From = r.From };
+            case GenCast c:
+                return new StateMachineEvent(StateMachineEventType.Cast, c.Request);
             case TimeoutMessage t when t.Token == _stateTimeout?.Token:
                 _stateTimeout = null;
                 return new StateMachineEvent(t.Type, t.Content);
@@ -80,7 +80,7 @@ internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine
             switch (action)
             {
                 case StateMachineAction.ReplyAction r:
-                    SyncCall.Reply(self, r.To.Request, r.Value);
+                    GenServer.Reply(self, r.To, r.Value);
                     break;
                 case StateMachineAction.StateTimeoutAction t:
                     if (_stateTimeout is { } old) old.Timer.Cancel();

@@ -8,12 +8,6 @@ namespace Otp.Behaviours;
 /// </summary>
 public static class StateMachine
 {
-    /// <summary>A cast on its way to a machine, Erlang's <c>{'$gen_cast', Msg}</c>.</summary>
-    internal sealed record CastMessage(object Content)
-    {
-        public override string ToString() => $"{{'$gen_cast',{Term.Format(Content)}}}";
-    }
-
     /// <summary>The body of a <c>sys:get_state</c> request.</summary>
     internal sealed record GetState
     {
@@ -45,21 +39,22 @@ public static class StateMachine
     }
 
     /// <summary>Sends a cast event from outside any process. Returns at once; a dead machine drops it.</summary>
-    public static void Cast(Node node, Pid machine, object content) => node.Send(machine, new CastMessage(content));
+    public static void Cast(Node node, Pid machine, object content) => GenServer.Cast(node, machine, content);
 
     /// <summary>Sends a cast event from inside a process.</summary>
-    public static void Cast(Process self, Pid machine, object content) => self.Send(machine, new CastMessage(content));
+    public static void Cast(Process self, Pid machine, object content) => GenServer.Cast(self, machine, content);
 
     /// <summary>Sends a call event and waits for the machine's <see cref="StateMachineAction.Reply"/>.</summary>
     /// <exception cref="ExitException">The machine ended before replying, or did not reply within
-    /// <paramref name="timeout"/> (default 5 s).</exception>
-    public static Task<object?> CallAsync(Process self, Pid machine, object request, TimeSpan? timeout = null) =>
-        SyncCall.CallAsync(self, machine, request, timeout);
+    /// <paramref name="timeout"/> (default 5 s): the same exits as <see cref="GenServer.CallAsync(Process, Pid, object, TimeSpan?)"/>,
+    /// since a state machine speaks the gen_server call protocol, as gen_statem does.</exception>
+    public static async Task<object> CallAsync(Process self, Pid machine, object request, TimeSpan? timeout = null) =>
+        await GenServer.CallAsync(self, machine, request, timeout);
 
     /// <summary>The machine's current state and data, asked from inside a process (Erlang's
     /// <c>sys:get_state/1</c>). This is not an event: it cancels no timeout.</summary>
     public static async Task<(TState State, TData Data)> GetStateAsync<TState, TData>(Process self, Pid machine, TimeSpan? timeout = null) =>
-        ((TState, TData))(await SyncCall.CallAsync(self, machine, new GetState(), timeout))!;
+        ((TState, TData))await GenServer.CallAsync(self, machine, new GetState(), timeout);
 
     /// <summary>As <see cref="GetStateAsync{TState, TData}(Process, Pid, TimeSpan?)"/>, from outside any process.</summary>
     public static Task<(TState State, TData Data)> GetStateAsync<TState, TData>(Node node, Pid machine) =>
