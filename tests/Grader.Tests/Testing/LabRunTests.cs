@@ -23,6 +23,18 @@ public class LabRunTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task ACrashInASpawnedProcessIsNamedWhenTheRootWaitsForEver()
+    {
+        var ex = await Assert.ThrowsAsync<LabRunException>(() => Lab.RunAsync(async self =>
+        {
+            var worker = self.Spawn(me => throw new NotImplementedException("Task 3: not yet"));
+            self.Node.Trace!.Label(worker, "worker");
+            return await self.Receive();
+        }));
+        Assert.Contains("Processes that crashed:\n  worker: NotImplementedException: Task 3: not yet", ex.Message);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task ALoopThatNeverAwaitsFailsAfterTheRealTimeLimit()
     {
         var spin = new CancellationTokenSource();
