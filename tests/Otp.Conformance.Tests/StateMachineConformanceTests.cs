@@ -35,7 +35,7 @@ public class StateMachineConformanceTests
     {
         await node.RunAsync(async self =>
         {
-            var door = StateMachine.Start(node, new Door(obs));
+            var door = await StateMachine.StartAsync(self, new Door(obs));
             void C(object e) => StateMachine.Cast(self, door, e);
             C(Code); C(Knock); C((Noise, 1)); C(Knock);
             await self.Sleep(TimeSpan.FromMilliseconds(400));
