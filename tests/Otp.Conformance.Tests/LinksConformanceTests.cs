@@ -125,7 +125,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task exit_self_normal() => Scenario.CheckAsync("links/exit_self_normal", Runs.AnyInterleaving, (node, obs) =>
+    public Task exit_self() => Scenario.CheckAsync("links/exit_self", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -146,6 +146,14 @@ public class LinksConformanceTests
             var got = await self.Receive<Trapped>();
             obs.Add($"trapping, got 'EXIT' from itself: {Show.Term(got.FromMe)}, {got.Why}");
             obs.Add($"then ended: {(await self.Receive<Down>(d => d.Ref.Equals(rt))).Reason}");
+            var (_, rk) = self.SpawnMonitor(async me =>
+            {
+                me.TrapExit = true;
+                me.Exit(me.Self, ExitReason.Kill);
+                me.Send(root, "still_running");
+            });
+            obs.Add($"exit(self(), kill) while trapping: {(await self.Receive<Down>(d => d.Ref.Equals(rk))).Reason}");
+            obs.Add($"mailbox: {Show.Term(self.Flush())}");
         }));
 
     [Fact]
@@ -292,6 +300,39 @@ public class LinksConformanceTests
             obs.Add($"ended: {reasons.Count}, reasons: [{string.Join(",", reasons.Distinct())}]");
             var saw = await self.Receive<Saw>();
             obs.Add($"the first got: {saw.Why}, alive: {Show.Term(node.IsAlive(head))}");
+        }));
+
+    [Fact]
+    public Task message_then_exit_order() => Scenario.CheckAsync("links/message_then_exit_order", Runs.AnyInterleaving, (node, obs) =>
+        node.RunAsync(async self =>
+        {
+            static object Kind(object m) => m switch
+            {
+                ExitSignal x => (new Atom("EXIT"), x.Reason),
+                Down d => (new Atom("DOWN"), d.Reason),
+                _ => m,
+            };
+            self.TrapExit = true;
+            var root = self.Self;
+            var p = self.SpawnLink(async me =>
+            {
+                await me.Receive(m => m is "go");
+                me.Send(root, new Atom("one"));
+                me.Send(root, new Atom("two"));
+                me.Exit(ExitReason.Of("done"));
+            });
+            self.Send(p, "go");
+            await self.UntilQueuedAsync(3);
+            obs.Add($"linked: {Show.Term(self.Flush().Select(Kind))}");
+            var (q, _) = self.SpawnMonitor(async me =>
+            {
+                await me.Receive(m => m is "go");
+                me.Send(root, new Atom("one"));
+                me.Send(root, new Atom("two"));
+            });
+            self.Send(q, "go");
+            await self.UntilQueuedAsync(3);
+            obs.Add($"monitoring: {Show.Term(self.Flush().Select(Kind))}");
         }));
 
     private static async Task Chain(Process me, Pid root, int n)
