@@ -38,6 +38,8 @@ public sealed partial class Process
     /// already there, otherwise return null at once. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
     /// waits for ever.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other
+    /// than <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>).</exception>
     public ValueTask<object?> Receive(Func<object, bool> match, TimeSpan timeout) => ReceiveCore(match, timeout, 0);
 
     /// <summary>Takes the first message of type <typeparamref name="T"/> that satisfies the optional
@@ -79,6 +81,9 @@ public sealed partial class Process
     private ValueTask<object?> ReceiveCore(Func<object, bool>? match, TimeSpan timeout, long fromSeq)
     {
         ThrowIfExited();
+        if (timeout < TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout,
+                "A timeout is zero or more, or Timeout.InfiniteTimeSpan (Erlang raises timeout_value).");
         if (_waiting) throw new InvalidOperationException("A process can wait in only one receive at a time; receive is for the process's own body.");
         // An unlocked look first: if a message lands in the inbox just after it, the check under
         // the lock below (before the process starts waiting) sees it and resumes the receive.
@@ -92,7 +97,7 @@ public sealed partial class Process
         }
         if (found is null && timeout == TimeSpan.Zero)
         {
-            if (Node.Tracer is { } t && match is not null) t.Timeout(Self);
+            if (Node.Tracer is { } t && match is not null && fromSeq != long.MaxValue) t.Timeout(Self);
             return new ValueTask<object?>((object?)null);
         }
 

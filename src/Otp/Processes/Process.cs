@@ -125,6 +125,11 @@ public sealed partial class Process : IThreadPoolWorkItem, IValueTaskSource<obje
             Finish(ex);
             return;
         }
+        if (task is null)
+        {
+            Finish(new InvalidOperationException("The process body returned null instead of a Task."));
+            return;
+        }
         if (task.IsCompleted) Finish(task.Exception?.InnerException ?? (task.IsCanceled ? new TaskCanceledException(task) : null));
         else task.ContinueWith(static (t, s) => ((Process)s!).Finish(t.Exception?.InnerException ?? (t.IsCanceled ? new TaskCanceledException(t) : null)),
             this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

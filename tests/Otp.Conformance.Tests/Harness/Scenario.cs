@@ -19,7 +19,8 @@ public static class Scenario
     /// <summary>
     /// As <see cref="CheckAsync(string, Func{Node, Observations, Task})"/>, but runs the C# half
     /// once on each node of <paramref name="nodes"/> (see <see cref="Runs"/>); every run must print
-    /// the Erlang lines.
+    /// the Erlang lines. Use <see cref="Runs.AnyInterleaving"/> for a scenario whose output does
+    /// not depend on how its processes interleave (as a correct Erlang program's must not).
     /// </summary>
     public static async Task CheckAsync(string scenario, IReadOnlyList<NodeOptions> nodes, Func<Node, Observations, Task> body)
     {
