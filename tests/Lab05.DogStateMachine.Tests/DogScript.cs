@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Lab05.DogStateMachine;
 using Otp.Behaviours;
@@ -33,7 +34,17 @@ internal static class DogScript
                 transcript.Append(CultureInfo.InvariantCulture, $"= {Atom(state)} (barks: {barks})\n");
             }
 
-            var dog = StateMachine.Start(self.Node, makeDog(said.Add));
+            Pid dog;
+            try
+            {
+                dog = await StateMachine.StartAsync(self, makeDog(said.Add));
+            }
+            catch (StartFailedException e) when (e.Reason.Exception is { } crash)
+            {
+                // Show the dog's own exception (for a starter: "Task 1: ... not written yet").
+                ExceptionDispatchInfo.Throw(crash);
+                throw;
+            }
             self.Node.Trace!.Label(dog, "dog");
             self.Node.Trace!.Label(self.Self, "script");
             transcript.Append("== start\n");

@@ -335,6 +335,33 @@ public class LinksConformanceTests
             obs.Add($"monitoring: {Show.Term(self.Flush().Select(Kind))}");
         }));
 
+    private sealed record CallerGot(ExitReason Why)
+    {
+        public override string ToString() => $"{{caller_got,{Why}}}";
+    }
+
+    [Fact]
+    public Task exit_2_to_a_partner() => Scenario.CheckAsync("links/exit_2_to_a_partner", Runs.AnyInterleaving, (node, obs) =>
+        node.RunAsync(async self =>
+        {
+            async Task Report(string what, bool trap, ExitReason reason)
+            {
+                var root = self.Self;
+                var (_, r) = self.SpawnMonitor(async me =>
+                {
+                    me.TrapExit = trap;
+                    var w = me.SpawnLink(async x => await x.Receive(m => m is "never"));
+                    me.Exit(w, reason);
+                    me.Send(root, new CallerGot((await me.Receive<ExitSignal>(x => x.From == w)).Reason));
+                });
+                obs.Add($"{what}: caller ended {(await self.Receive<Down>(d => d.Ref.Equals(r))).Reason}");
+                obs.Add($"{what}: mailbox {Show.Term(self.Flush())}");
+            }
+            await Report("caller not trapping, exit(W, foo)", false, ExitReason.Of("foo"));
+            await Report("caller trapping, exit(W, foo)", true, ExitReason.Of("foo"));
+            await Report("caller not trapping, exit(W, kill)", false, ExitReason.Kill);
+        }));
+
     private static async Task Chain(Process me, Pid root, int n)
     {
         me.Send(root, new Member(me.Self));

@@ -20,22 +20,52 @@ public static class StateMachine
         public override string ToString() => $"{{{(Type == StateMachineEventType.StateTimeout ? "state_timeout" : "timeout")},{Term.Format(Content)}}}";
     }
 
-    /// <summary>Starts <paramref name="machine"/> in a new process on <paramref name="node"/>.</summary>
-    /// <returns>The machine's pid. <see cref="StateMachine{TState, TData}.Init"/> runs in the new process.</returns>
-    public static Pid Start<TState, TData>(Node node, StateMachine<TState, TData> machine) where TState : notnull
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        ArgumentNullException.ThrowIfNull(machine);
-        return node.Spawn(self => new StateMachineLoop<TState, TData>(self, machine).RunAsync());
-    }
+    /// <summary>
+    /// Erlang's <c>gen_statem:start/3</c>: starts <paramref name="machine"/> in a new process and
+    /// waits until its <see cref="StateMachine{TState, TData}.Init"/> has run there.
+    /// </summary>
+    /// <returns>The machine's pid, once it is in its first state.</returns>
+    /// <exception cref="StartFailedException">Init failed; <see cref="StartFailedException.Reason"/>
+    /// is the reason the machine ended with.</exception>
+    public static ValueTask<Pid> StartAsync<TState, TData>(Process self, StateMachine<TState, TData> machine) where TState : notnull =>
+        StartCore(self, machine, link: false);
 
-    /// <summary>Starts <paramref name="machine"/> in a new process linked to <paramref name="parent"/>
-    /// (Erlang's <c>gen_statem:start_link/3</c>).</summary>
-    public static Pid StartLink<TState, TData>(Process parent, StateMachine<TState, TData> machine) where TState : notnull
+    /// <summary>Erlang's <c>gen_statem:start_link/3</c>: as <see cref="StartAsync{TState, TData}(Process, StateMachine{TState, TData})"/>,
+    /// linked to the caller.</summary>
+    public static ValueTask<Pid> StartLinkAsync<TState, TData>(Process self, StateMachine<TState, TData> machine) where TState : notnull =>
+        StartCore(self, machine, link: true);
+
+    /// <summary>Starts a machine from outside any process (a test, a notebook cell).</summary>
+    public static Task<Pid> StartAsync<TState, TData>(Node node, StateMachine<TState, TData> machine) where TState : notnull =>
+        node.RunAsync(async self => await StartCore(self, machine, link: false));
+
+    private static async ValueTask<Pid> StartCore<TState, TData>(Process self, StateMachine<TState, TData> machine, bool link) where TState : notnull
     {
-        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(self);
         ArgumentNullException.ThrowIfNull(machine);
-        return parent.SpawnLink(self => new StateMachineLoop<TState, TData>(self, machine).RunAsync());
+        var tag = self.MakeAlias();
+        var starter = self.Self;
+        try
+        {
+            Func<Process, Task> body = me => new StateMachineLoop<TState, TData>(me, machine, starter, tag).RunAsync();
+            var pid = link ? self.SpawnLink(body) : self.Spawn(body);
+            var monitor = self.Monitor(pid);
+            var answer = await self.ReceiveReply(tag,
+                m => m is InitAck a && a.Tag.Equals(tag) || m is Down d && d.Ref.Equals(monitor),
+                System.Threading.Timeout.InfiniteTimeSpan);
+            self.Demonitor(monitor, flush: true);
+            return answer switch
+            {
+                InitAck { Error: null } => pid,
+                InitAck { Error: { } error } => throw new StartFailedException(error, $"{machine.GetType().Name} did not start: {error}"),
+                Down d => throw new StartFailedException(d.Reason, $"{machine.GetType().Name} ended before its init finished: {d.Reason}"),
+                _ => throw new InvalidOperationException("unreachable"),
+            };
+        }
+        finally
+        {
+            self.Unalias(tag);
+        }
     }
 
     /// <summary>Sends a cast event from outside any process. Returns at once; a dead machine drops it.</summary>

@@ -58,7 +58,9 @@ public sealed partial class Process
     /// process's mailbox has got (see <see cref="ReceiveReply"/>).</summary>
     public Ref MakeRef()
     {
-        lock (_gate) return new Ref(Node.NextRefNumber(), _mailbox.NextSeq);
+        // No lock: a message posted while the mark is read is older than the reference, so it
+        // cannot carry it, whichever side of the mark it falls.
+        return new Ref(Node.NextRefNumber(), _mailbox.NextSeq);
     }
 
     /// <summary>Erlang's <c>register/2</c> for this process.</summary>
