@@ -18,6 +18,7 @@ public sealed class Node : IDisposable
 {
     private readonly ConcurrentDictionary<string, Process> _names = new();
     private long _nextNumber;
+    private long _nextRef;
     private long _live;
 
     private Node(NodeOptions options)
@@ -66,6 +67,9 @@ public sealed class Node : IDisposable
 
     internal Scheduler Scheduler { get; }
 
+    /// <summary>References are numbered per node, so that a deterministic run repeats them.</summary>
+    internal long NextRefNumber() => Interlocked.Increment(ref _nextRef);
+
     internal Tracer? Tracer { get; }
 
     // ---- Processes -----------------------------------------------------------------------------
@@ -81,6 +85,9 @@ public sealed class Node : IDisposable
         {
             p.AddLinkUnchecked(linkTo.Self);
             linkTo.LinkNewChild(p.Self);
+            // The parent was killed meanwhile (from another thread) and its exit signals may have
+            // missed the new link: the child must not outlive it unnoticed.
+            if (linkTo.ExitReasonOrNull is { } died) p.OnExitSignal(linkTo.Self, died, viaLink: true);
         }
         Interlocked.Increment(ref _live);
         Tracer?.Spawned(parent, p.Self, link);
@@ -173,6 +180,7 @@ public sealed class Node : IDisposable
     internal TimerRef SendAfter(Pid from, TimeSpan delay, Pid to, object message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
         var t = new TimerRef(Time, delay);
         var timer = Time.CreateTimer(_ =>
         {
@@ -191,17 +199,27 @@ public sealed class Node : IDisposable
     /// virtual clock moves as needed, up to <paramref name="timeout"/> of virtual time.
     /// </summary>
     /// <exception cref="TimeoutException">The process was still alive after <paramref name="timeout"/>,
-    /// or (deterministic node) every process waits and no timer is pending, so it never will end.</exception>
+    /// or (deterministic node) every process waits and no timer is pending, so it never will end:
+    /// the message then starts with <c>Deadlock:</c>.</exception>
     public async Task<ExitReason> WaitForExitAsync(Pid pid, TimeSpan? timeout = null)
     {
         if (pid.Process is not { } p) return ExitReason.NoProc;
         var exited = p.ExitedTask;
         await Scheduler.RunUntilAsync(exited, timeout ?? DefaultWait).ConfigureAwait(false);
-        if (!exited.IsCompleted)
-            throw new TimeoutException(Options.Deterministic
-                ? $"{pid} did not end: every process is waiting and no timer is due within {timeout ?? DefaultWait} (virtual time). A missing message or a deadlock?"
-                : $"{pid} did not end within {timeout ?? DefaultWait}.");
+        if (!exited.IsCompleted) throw new TimeoutException(DidNotEnd(p, timeout ?? DefaultWait));
         return await exited.ConfigureAwait(false);
+    }
+
+    private string DidNotEnd(Process p, TimeSpan? waited)
+    {
+        if (!Options.Deterministic) return $"{p.Self} did not end within {waited}.";
+        var waiting = $"{p.Self} has {p.MessageQueueLength} message(s) in its mailbox that it did not take";
+        // Nothing was ready to run when the scheduler gave up; with no timer pending, nothing
+        // ever will be.
+        return Scheduler.Time is VirtualTimeProvider { NextDue: null }
+            ? $"Deadlock: {p.Self} did not end and never will. Every process is waiting for a message and no timer is pending " +
+              $"({ProcessCount} process(es) alive). {waiting}. A message that is never sent, or two processes waiting for each other?"
+            : $"{p.Self} did not end within {waited} of virtual time; timers are still pending. {waiting}.";
     }
 
     private TimeSpan? DefaultWait => Options.Deterministic ? TimeSpan.FromHours(1) : null;

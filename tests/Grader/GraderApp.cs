@@ -113,12 +113,10 @@ public static class GraderApp
     private static async Task<int> CheckStartersAsync(IReadOnlyList<LabInfo> labs, GraderSettings settings, IAnsiConsole console, Action<string> progress, CancellationToken cancel)
     {
         var checks = new List<Check>();
-        foreach (var lab in labs)
-        {
-            var starter = await new LabGrader(settings with { Source = "labs" }, progress).GradeAsync(lab, cancel).ConfigureAwait(false);
-            var solution = await new LabGrader(settings with { Source = "solutions" }, progress).GradeAsync(lab, cancel).ConfigureAwait(false);
-            checks.AddRange(StarterCheck.Evaluate(lab, starter, solution));
-        }
+        var starters = await new LabGrader(settings with { Source = "labs" }, progress).GradeAsync(labs, cancel).ConfigureAwait(false);
+        var solutions = await new LabGrader(settings with { Source = "solutions" }, progress).GradeAsync(labs, cancel).ConfigureAwait(false);
+        for (var i = 0; i < labs.Count; i++)
+            checks.AddRange(StarterCheck.Evaluate(labs[i], starters.Labs[i], solutions.Labs[i]));
         if (labs.Count == 0) checks.Add(new Check("(workbook)", "at least one lab exists", false, "no tests/LabNN.Topic.Tests folder"));
         ConsoleReport.Write(console, checks);
         var failed = checks.Count(c => !c.Ok);

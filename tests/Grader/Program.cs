@@ -34,15 +34,20 @@ command.SetAction((parse, cancel) => GraderApp.RunAsync(new GraderRequest
     NoBuild = parse.GetValue(noBuild),
     RunTimeoutSeconds = parse.GetValue(runTimeout),
     TestTimeoutSeconds = parse.GetValue(testTimeout),
-}, AnsiConsole.Console, cancel));
+}, Console(), cancel));
 
 var result = command.Parse(args);
 // Usage errors get the same exit code as "could not grade", not 1 (which means "below the threshold").
 return result.Errors.Count > 0 ? await ReportUsage(result) : await result.InvokeAsync();
 
+// Plain text when the output goes to a file or a CI log; colours on a terminal.
+static IAnsiConsole Console() => System.Console.IsOutputRedirected
+    ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors })
+    : AnsiConsole.Console;
+
 static Task<int> ReportUsage(ParseResult result)
 {
-    foreach (var e in result.Errors) Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("Run with --help for the options.");
+    foreach (var e in result.Errors) System.Console.Error.WriteLine(e.Message);
+    System.Console.Error.WriteLine("Run with --help for the options.");
     return Task.FromResult(GraderApp.CouldNotGrade);
 }

@@ -41,6 +41,7 @@ if (runBeam && !BeamSide.Available)
 
 Console.WriteLine($"Otp runtime vs BEAM, {config.Name} sizes, median of {config.Repetitions} repetitions after a warm-up");
 var total = Stopwatch.StartNew();
+var loadBefore = MachineInfo.LoadAverage();
 var progress = (string what) => Console.WriteLine($"  [{total.Elapsed:mm\\:ss}] {what}");
 
 // One benchmark at a time, C# then BEAM, so that the two figures of a pair are measured under
@@ -64,7 +65,7 @@ foreach (var benchmark in options.Only ?? CSharpSide.Benchmarks)
 }
 var erlang = beamSide?.System ?? "";
 
-var machine = MachineInfo.Describe(erlang);
+var machine = MachineInfo.Describe(erlang, loadBefore);
 var rows = Comparison.Rows(config, cs, beam);
 Console.WriteLine();
 Console.WriteLine(machine);

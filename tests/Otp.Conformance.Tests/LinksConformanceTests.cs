@@ -125,7 +125,7 @@ public class LinksConformanceTests
         }));
 
     [Fact]
-    public Task exit_self_normal() => Scenario.CheckAsync("links/exit_self_normal", Runs.AnyInterleaving, (node, obs) =>
+    public Task exit_self() => Scenario.CheckAsync("links/exit_self", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -146,6 +146,14 @@ public class LinksConformanceTests
             var got = await self.Receive<Trapped>();
             obs.Add($"trapping, got 'EXIT' from itself: {Show.Term(got.FromMe)}, {got.Why}");
             obs.Add($"then ended: {(await self.Receive<Down>(d => d.Ref.Equals(rt))).Reason}");
+            var (_, rk) = self.SpawnMonitor(async me =>
+            {
+                me.TrapExit = true;
+                me.Exit(me.Self, ExitReason.Kill);
+                me.Send(root, "still_running");
+            });
+            obs.Add($"exit(self(), kill) while trapping: {(await self.Receive<Down>(d => d.Ref.Equals(rk))).Reason}");
+            obs.Add($"mailbox: {Show.Term(self.Flush())}");
         }));
 
     [Fact]
@@ -292,6 +300,66 @@ public class LinksConformanceTests
             obs.Add($"ended: {reasons.Count}, reasons: [{string.Join(",", reasons.Distinct())}]");
             var saw = await self.Receive<Saw>();
             obs.Add($"the first got: {saw.Why}, alive: {Show.Term(node.IsAlive(head))}");
+        }));
+
+    [Fact]
+    public Task message_then_exit_order() => Scenario.CheckAsync("links/message_then_exit_order", Runs.AnyInterleaving, (node, obs) =>
+        node.RunAsync(async self =>
+        {
+            static object Kind(object m) => m switch
+            {
+                ExitSignal x => (new Atom("EXIT"), x.Reason),
+                Down d => (new Atom("DOWN"), d.Reason),
+                _ => m,
+            };
+            self.TrapExit = true;
+            var root = self.Self;
+            var p = self.SpawnLink(async me =>
+            {
+                await me.Receive(m => m is "go");
+                me.Send(root, new Atom("one"));
+                me.Send(root, new Atom("two"));
+                me.Exit(ExitReason.Of("done"));
+            });
+            self.Send(p, "go");
+            await self.UntilQueuedAsync(3);
+            obs.Add($"linked: {Show.Term(self.Flush().Select(Kind))}");
+            var (q, _) = self.SpawnMonitor(async me =>
+            {
+                await me.Receive(m => m is "go");
+                me.Send(root, new Atom("one"));
+                me.Send(root, new Atom("two"));
+            });
+            self.Send(q, "go");
+            await self.UntilQueuedAsync(3);
+            obs.Add($"monitoring: {Show.Term(self.Flush().Select(Kind))}");
+        }));
+
+    private sealed record CallerGot(ExitReason Why)
+    {
+        public override string ToString() => $"{{caller_got,{Why}}}";
+    }
+
+    [Fact]
+    public Task exit_2_to_a_partner() => Scenario.CheckAsync("links/exit_2_to_a_partner", Runs.AnyInterleaving, (node, obs) =>
+        node.RunAsync(async self =>
+        {
+            async Task Report(string what, bool trap, ExitReason reason)
+            {
+                var root = self.Self;
+                var (_, r) = self.SpawnMonitor(async me =>
+                {
+                    me.TrapExit = trap;
+                    var w = me.SpawnLink(async x => await x.Receive(m => m is "never"));
+                    me.Exit(w, reason);
+                    me.Send(root, new CallerGot((await me.Receive<ExitSignal>(x => x.From == w)).Reason));
+                });
+                obs.Add($"{what}: caller ended {(await self.Receive<Down>(d => d.Ref.Equals(r))).Reason}");
+                obs.Add($"{what}: mailbox {Show.Term(self.Flush())}");
+            }
+            await Report("caller not trapping, exit(W, foo)", false, ExitReason.Of("foo"));
+            await Report("caller trapping, exit(W, foo)", true, ExitReason.Of("foo"));
+            await Report("caller not trapping, exit(W, kill)", false, ExitReason.Kill);
         }));
 
     private static async Task Chain(Process me, Pid root, int n)

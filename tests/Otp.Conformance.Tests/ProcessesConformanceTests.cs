@@ -31,7 +31,7 @@ public class ProcessesConformanceTests
         }));
 
     [Fact]
-    public Task pid_format() => Scenario.CheckAsync("processes/pid_format", (node, obs) =>
+    public Task pid_format() => Scenario.CheckAsync("processes/pid_format", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var p = self.Spawn(async _ => { });

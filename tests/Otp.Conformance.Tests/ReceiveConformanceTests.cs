@@ -30,7 +30,7 @@ public class ReceiveConformanceTests
     private sealed record TaskAt(int Level, Atom Name);
 
     [Fact]
-    public Task selective_clauses() => Scenario.CheckAsync("receive/selective_clauses", (node, obs) =>
+    public Task selective_clauses() => Scenario.CheckAsync("receive/selective_clauses", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             foreach (var m in new object[] { new Note(1), new Job(5), Hello, new Job(15), new Note(2), Stop })
@@ -71,7 +71,7 @@ public class ReceiveConformanceTests
         }));
 
     [Fact]
-    public Task after_0() => Scenario.CheckAsync("receive/after_0", (node, obs) =>
+    public Task after_0() => Scenario.CheckAsync("receive/after_0", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var r1 = await self.Receive(_ => true, TimeSpan.Zero);
@@ -86,7 +86,7 @@ public class ReceiveConformanceTests
         }));
 
     [Fact]
-    public Task after_finite() => Scenario.CheckAsync("receive/after_finite", Runs.VirtualAndRealTime, (node, obs) =>
+    public Task after_finite() => Scenario.CheckAsync("receive/after_finite", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -103,7 +103,7 @@ public class ReceiveConformanceTests
         }));
 
     [Fact]
-    public Task after_infinity() => Scenario.CheckAsync("receive/after_infinity", Runs.VirtualAndRealTime, (node, obs) =>
+    public Task after_infinity() => Scenario.CheckAsync("receive/after_infinity", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var root = self.Self;
@@ -113,7 +113,7 @@ public class ReceiveConformanceTests
         }));
 
     [Fact]
-    public Task flush() => Scenario.CheckAsync("receive/flush", (node, obs) =>
+    public Task flush() => Scenario.CheckAsync("receive/flush", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             foreach (var m in new object[] { new Atom("one"), (new Atom("two"), 2), (new Atom("three"), new[] { 1, 2, 3 }) })
@@ -125,7 +125,7 @@ public class ReceiveConformanceTests
         }));
 
     [Fact]
-    public Task guards() => Scenario.CheckAsync("receive/guards", (node, obs) =>
+    public Task guards() => Scenario.CheckAsync("receive/guards", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             foreach (var (level, name) in new[] { (3, "a"), (12, "b"), (7, "c"), (20, "d"), (11, "e") })

@@ -46,7 +46,7 @@ public class RegistryConformanceTests
         }));
 
     [Fact]
-    public Task register_badarg() => Scenario.CheckAsync("registry/register_badarg", (node, obs) =>
+    public Task register_badarg() => Scenario.CheckAsync("registry/register_badarg", Runs.AnyInterleaving, (node, obs) =>
         node.RunAsync(async self =>
         {
             var a = self.Spawn(async me => await me.Receive(m => m is "stop"));

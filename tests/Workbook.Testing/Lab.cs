@@ -81,11 +81,19 @@ public static class Lab
         return await RunAsync(async self => { await body(self).ConfigureAwait(true); return true; }, virtualTime, realTime, seed).ConfigureAwait(false);
     }
 
+    // The end of the trace, and first any process that crashed on the way: a crash in a spawned
+    // process is the usual reason the root waits for ever, and it is easy to miss in a trace.
     private static string Tail(Node node)
     {
-        var lines = (node.Trace?.ToText() ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (lines.Length == 0) return "";
+        if (node.Trace is not { } trace) return "";
+        var crashes = trace.Events
+            .Where(e => e.Kind == Otp.Tracing.TraceKind.Exit && e.Detail is ExitReason { Exception: not null })
+            .Select(e => $"  {trace.NameOf(e.Actor)}: {((ExitReason)e.Detail!).Exception!.GetType().Name}: {((ExitReason)e.Detail!).Exception!.Message}")
+            .ToList();
+        var text = crashes.Count == 0 ? "" : "\nProcesses that crashed:\n" + string.Join('\n', crashes);
+        var lines = trace.ToText().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length == 0) return text;
         var shown = lines.TakeLast(TraceLinesInMessages);
-        return $"\nThe last {Math.Min(lines.Length, TraceLinesInMessages)} of {lines.Length} trace events:\n" + string.Join('\n', shown);
+        return text + $"\nThe last {Math.Min(lines.Length, TraceLinesInMessages)} of {lines.Length} trace events:\n" + string.Join('\n', shown);
     }
 }

@@ -83,8 +83,8 @@ public static class GenServer
     /// <para>Failure ends the caller the Erlang way, by throwing an <see cref="ExitException"/>
     /// (catchable, as <c>catch gen_server:call(...)</c> is) whose reason is
     /// <c>{Reason, {gen_server, call, [Server, Request, Timeout]}}</c> (without the timeout when
-    /// it is the default), with Reason <c>noproc</c>, <c>timeout</c>, or the server's own exit
-    /// reason. After a timeout the reply, if it comes at all, is dropped: it never reaches the
+    /// it is the default), with Reason <c>noproc</c>, <c>timeout</c>, <c>calling_self</c> (a
+    /// server calling itself), or the server's own exit reason. After a timeout the reply, if it comes at all, is dropped: it never reaches the
     /// caller's mailbox.</para>
     /// </remarks>
     /// <param name="self">The calling process.</param>
@@ -121,6 +121,8 @@ public static class GenServer
         ArgumentNullException.ThrowIfNull(request);
         var wait = timeout ?? DefaultCallTimeout;
         if (pid is null) throw CallFailed(ExitReason.NoProc, shownAs, request, timeout);
+        // A server calling itself would wait for its own answer for ever; Erlang refuses at once.
+        if (pid == self.Self) throw CallFailed(ExitReason.Of("calling_self"), shownAs, request, timeout);
 
         // The tag doubles as an alias: deactivated when we stop waiting, so a late reply is dropped.
         var tag = self.MakeAlias();
@@ -162,6 +164,7 @@ public static class GenServer
     /// once. Never fails, even if the server does not exist.</summary>
     public static void Cast(Process self, Pid server, object request)
     {
+        ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(request);
         self.Send(server, new GenCast(request));
     }
@@ -175,6 +178,7 @@ public static class GenServer
     /// <summary>Casts from outside any process.</summary>
     public static void Cast(Node node, Pid server, object request)
     {
+        ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(request);
         node.Send(server, new GenCast(request));
     }

@@ -4,7 +4,7 @@ namespace Otp.Behaviours;
 /// A state machine in the design of Erlang's <c>gen_statem</c> (its <c>handle_event_function</c>
 /// mode): the state name is kept apart from the data; every event, whether cast, call, plain
 /// message or timeout, goes to <see cref="HandleEvent"/> with the current state and data.
-/// Subclass it, then run it with <see cref="StateMachine.Start{TState, TData}"/>.
+/// Subclass it, then run it with <see cref="StateMachine.StartAsync{TState, TData}(Process, StateMachine{TState, TData})"/>.
 /// </summary>
 /// <typeparam name="TState">The state's name: usually an enum or a string. Compared with
 /// <see cref="object.Equals(object)"/> to decide whether a transition changes state.</typeparam>

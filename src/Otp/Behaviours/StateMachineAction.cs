@@ -9,7 +9,7 @@ public abstract record StateMachineAction
     private protected StateMachineAction() { }
 
     /// <summary>Answers a call.</summary>
-    public static StateMachineAction Reply(CallerRef to, object? value) => new ReplyAction(to, value);
+    public static StateMachineAction Reply(From to, object value) => new ReplyAction(to, value);
 
     /// <summary>
     /// Starts (or restarts) the state timeout: after <paramref name="time"/> a
@@ -29,7 +29,7 @@ public abstract record StateMachineAction
     /// the machine changes state.</summary>
     public static StateMachineAction Postpone { get; } = new PostponeAction();
 
-    internal sealed record ReplyAction(CallerRef To, object? Value) : StateMachineAction;
+    internal sealed record ReplyAction(From To, object Value) : StateMachineAction;
     internal sealed record StateTimeoutAction(TimeSpan Time, object Content) : StateMachineAction;
     internal sealed record EventTimeoutAction(TimeSpan Time, object Content) : StateMachineAction;
     internal sealed record PostponeAction : StateMachineAction;

@@ -7,7 +7,7 @@ namespace Otp.Behaviours;
 public sealed record StateMachineEvent(StateMachineEventType Type, object Content)
 {
     /// <summary>Who to answer, for a <see cref="StateMachineEventType.Call"/>; null otherwise.</summary>
-    public CallerRef? From { get; init; }
+    public From? From { get; init; }
 
     /// <summary>For example <c>cast pet</c> or <c>state_timeout bark</c>.</summary>
     public override string ToString() => $"{Type switch
@@ -16,15 +16,4 @@ public sealed record StateMachineEvent(StateMachineEventType Type, object Conten
         StateMachineEventType.EventTimeout => "timeout",
         _ => Type.ToString().ToLowerInvariant(),
     }} {Terms.Term.Format(Content)}";
-}
-
-/// <summary>The caller of a call event, to reply to (gen_statem's <c>from()</c>).</summary>
-public sealed class CallerRef
-{
-    internal CallerRef(SyncRequest request) => Request = request;
-
-    internal SyncRequest Request { get; }
-
-    /// <summary>The calling process.</summary>
-    public Pid Pid => Request.From;
 }

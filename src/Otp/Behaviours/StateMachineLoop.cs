@@ -3,7 +3,7 @@ using static Otp.Behaviours.StateMachine;
 namespace Otp.Behaviours;
 
 /// <summary>The process that runs one state machine: the event loop of gen_statem.</summary>
-internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine<TState, TData> machine) where TState : notnull
+internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine<TState, TData> machine, Pid starter, Ref tag) where TState : notnull
 {
     private readonly Queue<StateMachineEvent> _retry = new();
     private readonly List<StateMachineEvent> _postponed = [];
@@ -15,11 +15,23 @@ internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine
 
     public async Task RunAsync()
     {
-        var init = machine.Init();
-        if (!init.HasState) throw new InvalidOperationException("Init must choose the first state (use Next).");
+        StateMachineResult<TState, TData> init;
+        try
+        {
+            init = machine.Init();
+            if (!init.HasState) throw new InvalidOperationException("Init must choose the first state (use Next).");
+        }
+        catch (Exception ex)
+        {
+            // As gen_statem: the starter learns why init failed, and the machine ends with that reason.
+            var reason = ex is ExitException e ? e.Reason : ExitReason.Error(ex);
+            Ack(reason);
+            throw;
+        }
         _state = init.State!;
         _data = init.Data;
         Apply(init, null);
+        Ack(null);
         while (true)
         {
             var ev = _retry.Count > 0 ? _retry.Dequeue() : await NextEventAsync();
@@ -38,13 +50,13 @@ internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine
     {
         switch (await self.Receive())
         {
-            case SyncRequest { Body: GetState } r:
-                SyncCall.Reply(self, r, (_state, _data));
+            case GenCall { Request: GetState } r:
+                GenServer.Reply(self, r.From, (_state, _data!));
                 return null;
-            case SyncRequest r:
-                return new StateMachineEvent(StateMachineEventType.Call, r.Body) { From = new CallerRef(r) };
-            case CastMessage c:
-                return new StateMachineEvent(StateMachineEventType.Cast, c.Content);
+            case GenCall r:
+                return new StateMachineEvent(StateMachineEventType.Call, r.Request) { From = r.From };
+            case GenCast c:
+                return new StateMachineEvent(StateMachineEventType.Cast, c.Request);
             case TimeoutMessage t when t.Token == _stateTimeout?.Token:
                 _stateTimeout = null;
                 return new StateMachineEvent(t.Type, t.Content);
@@ -80,7 +92,7 @@ internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine
             switch (action)
             {
                 case StateMachineAction.ReplyAction r:
-                    SyncCall.Reply(self, r.To.Request, r.Value);
+                    GenServer.Reply(self, r.To, r.Value);
                     break;
                 case StateMachineAction.StateTimeoutAction t:
                     if (_stateTimeout is { } old) old.Timer.Cancel();
@@ -94,6 +106,14 @@ internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine
                     throw new InvalidOperationException("Init has no event to postpone.");
             }
         }
+    }
+
+    private void Ack(ExitReason? error)
+    {
+        if (starter.Process is not { } p) return;
+        var ack = new InitAck(tag, self.Self, error);
+        self.Node.Tracer?.Sent(self.Self, starter, ack);
+        p.DeliverToAlias(tag, ack);
     }
 
     private (long, TimerRef) Arm(TimeSpan time, StateMachineEventType type, object content)

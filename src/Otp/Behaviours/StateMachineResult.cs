@@ -21,4 +21,11 @@ public sealed record StateMachineResult<TState, TData>
 
     /// <summary>Set when the machine stops.</summary>
     public ExitReason? StopReason { get; internal init; }
+
+    /// <summary>The state the machine is in after this result, given the state it was in.</summary>
+    public TState StateAfter(TState current) => HasState ? State! : current;
+
+    /// <summary>The same result with <paramref name="more"/> actions after its own: handy when
+    /// one machine builds on another's decisions.</summary>
+    public StateMachineResult<TState, TData> And(params StateMachineAction[] more) => this with { Actions = [.. Actions, .. more] };
 }

@@ -33,19 +33,19 @@ public static class ModuleServer
 
     /// <summary>Sends <paramref name="request"/> to the server and waits for its reply.</summary>
     /// <exception cref="ExitException">The server ended first, or did not answer in time.</exception>
-    public static Task<object?> CallAsync(Process self, Pid server, object request, TimeSpan? timeout = null) =>
-        SyncCall.CallAsync(self, server, request, timeout);
+    public static async Task<object> CallAsync(Process self, Pid server, object request, TimeSpan? timeout = null) =>
+        await GenServer.CallAsync(self, server, request, timeout);
 
     /// <summary>
     /// Asks the server to move onto the current version of its module, transforming its state with
     /// the new version's <see cref="IServerModule.CodeChange"/>.
     /// </summary>
     public static async Task<CodeChangeResult> ChangeCodeAsync(Process self, Pid server, TimeSpan? timeout = null) =>
-        (CodeChangeResult)(await SyncCall.CallAsync(self, server, new ChangeCode(), timeout))!;
+        (CodeChangeResult)await GenServer.CallAsync(self, server, new ChangeCode(), timeout);
 
     /// <summary>The server's state and version, from outside (Erlang's <c>sys:get_state/1</c>).</summary>
     public static async Task<(int Version, object State)> GetStateAsync(Process self, Pid server, TimeSpan? timeout = null) =>
-        ((int, object))(await SyncCall.CallAsync(self, server, new GetState(), timeout))!;
+        ((int, object))await GenServer.CallAsync(self, server, new GetState(), timeout);
 
     private static async Task Loop(Process self, string module, object? argument)
     {
@@ -54,18 +54,18 @@ public static class ModuleServer
         var state = callbacks.Init(argument);
         while (true)
         {
-            var request = await self.Receive<SyncRequest>();
-            switch (request.Body)
+            var request = await self.Receive<GenCall>();
+            switch (request.Request)
             {
                 case GetState:
-                    SyncCall.Reply(self, request, (version.Number, state));
+                    GenServer.Reply(self, request.From, (version.Number, state));
                     break;
                 case ChangeCode:
                     var from = version;
                     var current = self.Node.Code.Current(module)!;
                     if (current == from)
                     {
-                        SyncCall.Reply(self, request, new CodeChangeResult(true, from.Number, from.Number, null));
+                        GenServer.Reply(self, request.From, new CodeChangeResult(true, from.Number, from.Number, null));
                         break;
                     }
                     try
@@ -74,17 +74,17 @@ public static class ModuleServer
                         var migrated = next.CodeChange(from.Number, state);
                         version = self.EnterModule(module);
                         (callbacks, state) = (next, migrated);
-                        SyncCall.Reply(self, request, new CodeChangeResult(true, from.Number, version.Number, null));
+                        GenServer.Reply(self, request.From, new CodeChangeResult(true, from.Number, version.Number, null));
                     }
                     catch (Exception ex) when (ex is not ExitException)
                     {
-                        SyncCall.Reply(self, request, new CodeChangeResult(false, from.Number, current.Number, $"{ex.GetType().Name}: {ex.Message}"));
+                        GenServer.Reply(self, request.From, new CodeChangeResult(false, from.Number, current.Number, $"{ex.GetType().Name}: {ex.Message}"));
                     }
                     break;
                 default:
-                    var (reply, next2) = callbacks.HandleCall(request.Body, state);
+                    var (reply, next2) = callbacks.HandleCall(request.Request, state);
                     state = next2;
-                    SyncCall.Reply(self, request, reply);
+                    GenServer.Reply(self, request.From, reply ?? new Atom("undefined"));
                     break;
             }
         }

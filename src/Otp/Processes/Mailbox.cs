@@ -17,7 +17,9 @@ internal struct Mailbox
     public int QueueCount;
     public int InboxCount;
 
-    public readonly long NextSeq => _nextSeq;
+    /// <summary>The sequence number the next posted message will get. Safe to read without the
+    /// lock: a stale value is lower, which only makes a reference's mark more cautious.</summary>
+    public long NextSeq => Volatile.Read(ref _nextSeq);
 
     public readonly bool InboxEmpty => _inHead is null;
 

@@ -58,7 +58,9 @@ public sealed partial class Process
     /// process's mailbox has got (see <see cref="ReceiveReply"/>).</summary>
     public Ref MakeRef()
     {
-        lock (_gate) return new Ref(_mailbox.NextSeq);
+        // No lock: a message posted while the mark is read is older than the reference, so it
+        // cannot carry it, whichever side of the mark it falls.
+        return new Ref(Node.NextRefNumber(), _mailbox.NextSeq);
     }
 
     /// <summary>Erlang's <c>register/2</c> for this process.</summary>
@@ -71,6 +73,7 @@ public sealed partial class Process
 
     /// <summary>Erlang's <c>erlang:send_after/3</c>: sends <paramref name="message"/> to
     /// <paramref name="to"/> after <paramref name="delay"/>, unless cancelled first.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
     public TimerRef SendAfter(TimeSpan delay, Pid to, object message)
     {
         ThrowIfExited();

@@ -12,7 +12,9 @@ public sealed partial class Process
     /// <summary>
     /// Takes the oldest message, waiting as long as it takes for one to arrive.
     /// </summary>
-    public async ValueTask<object> Receive() => (await ReceiveCore(null, System.Threading.Timeout.InfiniteTimeSpan, 0))!;
+    // Without a timeout the result is never null: the ValueTask is passed through as it is (no
+    // async wrapper, which would cost an allocation and a continuation per receive that waits).
+    public ValueTask<object> Receive() => ReceiveCore(null, System.Threading.Timeout.InfiniteTimeSpan, 0)!;
 
     /// <summary>
     /// Erlang's selective receive: takes the first message, in arrival order, that
@@ -26,8 +28,8 @@ public sealed partial class Process
     /// var msg = await self.Receive(m => m is Ping or Stop);
     /// switch (msg) { case Ping p: ...; case Stop: ...; }
     /// </code></example>
-    public async ValueTask<object> Receive(Func<object, bool> match) =>
-        (await ReceiveCore(match, System.Threading.Timeout.InfiniteTimeSpan, 0))!;
+    public ValueTask<object> Receive(Func<object, bool> match) =>
+        ReceiveCore(match, System.Threading.Timeout.InfiniteTimeSpan, 0)!;
 
     /// <summary>
     /// Selective receive with an <c>after</c> clause: as <see cref="Receive(Func{object, bool})"/>,
@@ -36,6 +38,8 @@ public sealed partial class Process
     /// already there, otherwise return null at once. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
     /// waits for ever.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other
+    /// than <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>).</exception>
     public ValueTask<object?> Receive(Func<object, bool> match, TimeSpan timeout) => ReceiveCore(match, timeout, 0);
 
     /// <summary>Takes the first message of type <typeparamref name="T"/> that satisfies the optional
@@ -77,8 +81,13 @@ public sealed partial class Process
     private ValueTask<object?> ReceiveCore(Func<object, bool>? match, TimeSpan timeout, long fromSeq)
     {
         ThrowIfExited();
+        if (timeout < TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout,
+                "A timeout is zero or more, or Timeout.InfiniteTimeSpan (Erlang raises timeout_value).");
         if (_waiting) throw new InvalidOperationException("A process can wait in only one receive at a time; receive is for the process's own body.");
-        lock (_gate) _mailbox.Drain();
+        // An unlocked look first: if a message lands in the inbox just after it, the check under
+        // the lock below (before the process starts waiting) sees it and resumes the receive.
+        if (!_mailbox.InboxEmpty) lock (_gate) _mailbox.Drain();
         var found = _mailbox.Find(match, null, fromSeq, out var scanned);
         if (found is not null && ++_reductions < ReductionBudget)
         {
@@ -88,7 +97,7 @@ public sealed partial class Process
         }
         if (found is null && timeout == TimeSpan.Zero)
         {
-            if (Node.Tracer is { } t && match is not null) t.Timeout(Self);
+            if (Node.Tracer is { } t && match is not null && fromSeq != long.MaxValue) t.Timeout(Self);
             return new ValueTask<object?>((object?)null);
         }
 
@@ -98,20 +107,27 @@ public sealed partial class Process
         _receive.Reset();
         var yieldNow = found is not null;
         if (yieldNow) _reductions = 0;
-        lock (_gate)
-        {
-            _timedOut = false;
-            _timeoutToken = null;
-        }
+        TimeoutToken? token = null;
         if (!yieldNow && timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            var token = new TimeoutToken(this);
-            lock (_gate) _timeoutToken = token;
+            // The timer starts before the process counts as waiting, so that it is set before any
+            // other thread can resume the receive; if it fires that early, it only marks the timeout.
+            token = new TimeoutToken(this);
+            lock (_gate)
+            {
+                _timedOut = false;
+                _timeoutToken = token;
+            }
             _timer = Node.Time.CreateTimer(static s => ((TimeoutToken)s!).Fire(), token, timeout, System.Threading.Timeout.InfiniteTimeSpan);
         }
         bool schedule;
         lock (_gate)
         {
+            if (token is null)
+            {
+                _timedOut = false;
+                _timeoutToken = null;
+            }
             _waiting = true;
             schedule = yieldNow || _timedOut || !_mailbox.InboxEmpty;
             if (schedule) _scheduled = true;

@@ -8,9 +8,21 @@ public sealed partial class Process
     private TaskCompletionSource<ExitReason>? _exited;
     internal string? RegisteredAs;
 
-    // Exit signals travel down chains of links one hop at a time from a per-thread queue, so a
-    // chain of a million linked processes cannot overflow the stack.
-    [ThreadStatic] private static Queue<(Process Target, Pid From, ExitReason Reason)>? t_pendingSignals;
+    // The signals a dying process sends (exit signals to its links, then DOWNs to its monitors)
+    // go through a per-thread queue and are delivered one hop at a time, so a chain of a million
+    // linked processes cannot overflow the stack, and each receiver gets them in the order they
+    // were sent, as Erlang orders the signals of one sender.
+    [ThreadStatic] private static Queue<DeathSignal>? t_pendingSignals;
+
+    /// <summary>An exit signal through a link (no <see cref="Monitor"/>) or a DOWN.</summary>
+    private readonly record struct DeathSignal(Process Target, Pid From, ExitReason Reason, Ref? Monitor, object? Item)
+    {
+        public void Deliver()
+        {
+            if (Monitor is null) Target.OnExitSignal(From, Reason, viaLink: true);
+            else Target.OnDown(Monitor, Item!, From, Reason);
+        }
+    }
 
     /// <summary>
     /// Erlang's <c>link/1</c>: a two-way link between this process and <paramref name="pid"/>.
@@ -23,8 +35,13 @@ public sealed partial class Process
     {
         ThrowIfExited();
         if (pid == Self) return;
+        // Our side first: if the other process dies the moment it is linked, its exit signal
+        // must find the link here.
+        bool isNew;
+        lock (_gate) isNew = (_links ??= []).Add(pid);
         if (pid.Process is not { } other || !other.AddLink(Self))
         {
+            if (isNew) lock (_gate) _links?.Remove(pid);
             if (TrapExit)
             {
                 Deliver(new ExitSignal(pid, ExitReason.NoProc));
@@ -32,8 +49,9 @@ public sealed partial class Process
             }
             throw new NoProcException($"link to {pid}: no such process");
         }
-        lock (_gate) (_links ??= []).Add(pid);
         Node.Tracer?.Linked(Self, pid);
+        // Killed meanwhile by another thread: our end may have missed the new link.
+        if (ExitReasonOrNull is { } died) other.OnExitSignal(Self, died, viaLink: true);
     }
 
     /// <summary>Erlang's <c>unlink/1</c>: removes the link with <paramref name="pid"/>, if any.
@@ -64,15 +82,18 @@ public sealed partial class Process
     {
         ThrowIfExited();
         var r = MakeRef();
-        if (pid?.Process is { } target && target.AddWatcher(r, Self, item))
+        if (pid?.Process is { } target)
         {
+            // Our side first: a DOWN is only delivered while the monitor is in _watching.
             lock (_gate) (_watching ??= [])[r] = target;
-            Node.Tracer?.Monitored(Self, pid);
+            if (target.AddWatcher(r, Self, item))
+            {
+                Node.Tracer?.Monitored(Self, pid);
+                return r;
+            }
+            lock (_gate) _watching?.Remove(r);
         }
-        else
-        {
-            Deliver(new Down(r, item, ExitReason.NoProc));
-        }
+        Deliver(new Down(r, item, ExitReason.NoProc));
         return r;
     }
 
@@ -129,6 +150,18 @@ public sealed partial class Process
             if (_waiting && !_scheduled) schedule = _scheduled = true;
         }
         if (schedule) Node.Scheduler.Schedule(this);
+    }
+
+    /// <summary>The DOWN of monitor <paramref name="r"/>. Dropped if the monitor was removed
+    /// meanwhile, so that after <see cref="Demonitor"/> no DOWN for it can arrive.</summary>
+    private void OnDown(Ref r, object item, Pid from, ExitReason reason)
+    {
+        lock (_gate)
+        {
+            if (_watching is null || !_watching.Remove(r)) return;
+        }
+        Node.Tracer?.DownSent(from, Self, reason);
+        Deliver(new Down(r, item, reason));
     }
 
     private bool AddLink(Pid other)
@@ -210,26 +243,27 @@ public sealed partial class Process
         if (watching is not null)
             foreach (var (r, target) in watching)
                 lock (target._gate) target._watchers?.Remove(r);
-        if (watchers is not null)
-            foreach (var (r, (watcher, item)) in watchers)
-            {
-                Node.Tracer?.DownSent(Self, watcher, reason);
-                watcher.Process?.Deliver(new Down(r, item, reason));
-            }
-        exited?.TrySetResult(reason);
 
-        if (links is null || links.Count == 0) return;
         var pending = t_pendingSignals ??= new();
         var drain = pending.Count == 0;
-        foreach (var pid in links)
-            if (pid.Process is { } p) pending.Enqueue((p, Self, reason));
-        if (!drain) return;
-        // Only the outermost Terminate on this thread drains, so the depth stays constant.
-        while (pending.TryPeek(out var s))
+        // Links before monitors: a process that both links to and monitors this one gets the
+        // 'EXIT' before the 'DOWN', as on the BEAM.
+        if (links is not null)
+            foreach (var pid in links)
+                if (pid.Process is { } p) pending.Enqueue(new DeathSignal(p, Self, reason, null, null));
+        if (watchers is not null)
+            foreach (var (r, (watcher, item)) in watchers)
+                if (watcher.Process is { } w) pending.Enqueue(new DeathSignal(w, Self, reason, r, item));
+        if (drain)
         {
-            try { s.Target.OnExitSignal(s.From, s.Reason, viaLink: true); }
-            finally { pending.Dequeue(); }
+            // Only the outermost Terminate on this thread drains, so the depth stays constant.
+            while (pending.TryPeek(out var signal))
+            {
+                try { signal.Deliver(); }
+                finally { pending.Dequeue(); }
+            }
         }
+        exited?.TrySetResult(reason);
     }
 
     /// <summary>Completes when the process has ended, with its exit reason.</summary>
@@ -249,6 +283,12 @@ public sealed partial class Process
     internal IReadOnlyList<Pid> LinksSnapshot()
     {
         lock (_gate) return _links is null ? [] : [.. _links.Order()];
+    }
+
+    /// <summary>How many monitors this process holds on others (for tests).</summary>
+    internal int WatchingCount
+    {
+        get { lock (_gate) return _watching?.Count ?? 0; }
     }
 
     internal int WatcherCount

@@ -14,6 +14,10 @@ internal abstract class Scheduler : IDisposable
     /// <summary>Queues a step to run. Safe to call from any thread.</summary>
     public abstract void Schedule(IThreadPoolWorkItem step);
 
+    /// <summary>Runs one step of <paramref name="process"/>; called by the process when a thread
+    /// picks it up.</summary>
+    public virtual void Run(Process process) => process.Step();
+
     /// <summary>Lets simulated time pass until <paramref name="until"/> is reached or
     /// <paramref name="done"/> completes, whichever is first.</summary>
     public abstract Task RunUntilAsync(Task done, TimeSpan? until);

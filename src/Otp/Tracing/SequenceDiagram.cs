@@ -49,7 +49,8 @@ public sealed class SequenceDiagram
     {
         var who = Participants(events);
         double X(Pid p) => Left + ColumnWidth / 2.0 + who.IndexOf(p) * ColumnWidth;
-        var width = Left * 2 + Math.Max(1, who.Count) * ColumnWidth;
+        // Room on the right for the labels of the last lifeline (receives and timers are written beside it).
+        var width = Left * 2 + Math.Max(1, who.Count) * ColumnWidth + 220;
         var height = Top + (events.Count + 1) * RowHeight + 20;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"monospace\" font-size=\"11\">");

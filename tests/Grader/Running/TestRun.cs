@@ -35,23 +35,26 @@ public static class TestRun
             var run = await ChildProcess.RunAsync(settings.Dotnet,
                 [assembly, "-noLogo", "-noColor", "-reporter", "quiet", "-xml", all],
                 settings.Root, settings.RunLimit, cancel).ConfigureAwait(false);
-            var results = XunitResults.Read(all, labName);
+            var results = XunitResults.Read(all, labName, settings.Root);
             if (results is not null)
-                return (names.Select(n => Result(n, results, run, settings)).ToList(), null);
+                return (InSourceOrder(names, results).Select(n => Result(n, results, run, settings)).ToList(), null);
 
             progress?.Invoke(run.TimedOut
                 ? $"the test run was still going after {settings.RunLimit.TotalSeconds:0} s; running each test on its own"
                 : $"the test process ended without results (exit code {run.ExitCode}); running each test on its own");
-            var isolated = new List<TestResult>();
+            var isolated = new Dictionary<string, TestResult>();
+            var found = new Dictionary<string, XunitEntry>();
             for (var i = 0; i < names.Count; i++)
             {
                 var file = Path.Combine(scratch.FullName, $"test{i}.xml");
                 var one = await ChildProcess.RunAsync(settings.Dotnet,
                     [assembly, "-noLogo", "-noColor", "-reporter", "quiet", "-parallel", "none", "-method", names[i], "-xml", file],
                     settings.Root, settings.TestLimit, cancel).ConfigureAwait(false);
-                isolated.Add(Result(names[i], XunitResults.Read(file, labName), one, settings));
+                var entries = XunitResults.Read(file, labName, settings.Root);
+                if (entries?.GetValueOrDefault(names[i]) is { } entry) found[names[i]] = entry;
+                isolated[names[i]] = Result(names[i], entries, one, settings);
             }
-            return (isolated, null);
+            return (InSourceOrder(names, found).Select(n => isolated[n]).ToList(), null);
         }
         finally
         {
@@ -73,7 +76,14 @@ public static class TestRun
             .Order(StringComparer.Ordinal)];
     }
 
-    private static TestResult Result(string name, IReadOnlyDictionary<string, (TestOutcome Outcome, string? Message)>? results, ChildResult run, GraderSettings settings)
+    // Tests in the order they are written (so a task's first failure is its first test), where
+    // the runner reported their place; tests it did not report keep name order, after those.
+    private static IEnumerable<string> InSourceOrder(IReadOnlyList<string> names, IReadOnlyDictionary<string, XunitEntry> entries) =>
+        names.OrderBy(n => entries.GetValueOrDefault(n) is { SourceFile: { } f } ? f : "\uffff", StringComparer.Ordinal)
+             .ThenBy(n => entries.GetValueOrDefault(n)?.SourceLine ?? int.MaxValue)
+             .ThenBy(n => n, StringComparer.Ordinal);
+
+    private static TestResult Result(string name, IReadOnlyDictionary<string, XunitEntry>? results, ChildResult run, GraderSettings settings)
     {
         var task = Workbook.Testing.TaskNaming.TaskOf(name);
         if (results is not null && results.TryGetValue(name, out var r))

@@ -6,19 +6,36 @@ namespace Otp.Benchmarks.Harness;
 
 /// <summary>What the figures were measured on: they mean little without it.</summary>
 public sealed record MachineInfo(
-    int Cores, string Cpu, string OperatingSystem, string DotnetRuntime, string DotnetSdk, string GarbageCollector, string Erlang)
+    int Cores, string Cpu, string OperatingSystem, string DotnetRuntime, string DotnetSdk, string GarbageCollector, string Erlang, string Load)
 {
-    public static MachineInfo Describe(string erlang) => new(
+    /// <summary>Describes this machine; <paramref name="loadBefore"/> is the load average read when
+    /// the run started (other work on the machine skews every figure).</summary>
+    public static MachineInfo Describe(string erlang, string loadBefore) => new(
         Environment.ProcessorCount,
         CpuModel(),
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
         SdkVersion(),
         (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", concurrent"),
-        erlang);
+        erlang,
+        $"{loadBefore} at the start, {LoadAverage()} at the end");
+
+    /// <summary>The 1, 5 and 15 minute load averages, where the system reports them.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
 
     public override string ToString() =>
-        $"{Cores} cores ({Cpu}), {OperatingSystem}; {DotnetRuntime} (SDK {DotnetSdk}, {GarbageCollector} GC); {(Erlang.Length > 0 ? Erlang : "no Erlang")}";
+        $"{Cores} cores ({Cpu}), {OperatingSystem}; {DotnetRuntime} (SDK {DotnetSdk}, {GarbageCollector} GC); {(Erlang.Length > 0 ? Erlang : "no Erlang")}" +
+        $"\nload average (1/5/15 min): {Load}";
 
     private static string CpuModel()
     {

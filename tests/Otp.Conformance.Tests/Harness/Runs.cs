@@ -21,10 +21,6 @@ public static class Runs
     /// of <see cref="Seeds"/> and a real-time node.</summary>
     public static IReadOnlyList<NodeOptions> AnyInterleaving { get; } = [.. Seeds(), .. RealTime];
 
-    /// <summary>The first-come-first-served deterministic node and a real-time node, for
-    /// scenarios that measure time (a real-time run takes as long as the Erlang one).</summary>
-    public static IReadOnlyList<NodeOptions> VirtualAndRealTime { get; } = [.. Deterministic, .. RealTime];
-
     /// <summary>How a run is named in a failure message.</summary>
     public static string Describe(NodeOptions o) =>
         !o.Deterministic ? "real-time node" : o.Seed is { } s ? $"deterministic node, seed {s}" : "deterministic node";

@@ -237,6 +237,51 @@ public class GenServerTests
         Assert.Equal(0, await GenServer.CallAsync(node, "c", new Get()));
     }
 
+    private sealed class SelfCaller : GenServer<string>
+    {
+        protected override ValueTask<string> InitAsync() => ValueTask.FromResult("");
+
+        protected override async ValueTask<ServerResult<string>> HandleCallAsync(object request, From from, string state)
+        {
+            try
+            {
+                await GenServer.CallAsync(Self, Self.Self, "again");
+                return Reply("no error", state);
+            }
+            catch (ExitException e)
+            {
+                return Reply(e.Reason.Head, state);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AServerCallingItselfFailsAtOnce()
+    {
+        using var node = Node.StartDeterministic();
+        var pid = await GenServer.StartAsync(node, new SelfCaller());
+        var start = node.Time.GetUtcNow();
+        Assert.Equal("calling_self", await GenServer.CallAsync(node, pid, "go"));
+        Assert.Equal(start, node.Time.GetUtcNow());   // no 5 s timeout went by
+    }
+
+    [Fact]
+    public async Task ConcurrentCallsOnARealTimeNode()
+    {
+        // Many clients on the thread pool: every call gets its own answer, and nothing is left over.
+        using var node = Node.Start();
+        var server = await GenServer.StartAsync(node, new Counter([]));
+        var totals = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => node.RunAsync(async self =>
+        {
+            for (var i = 0; i < 500; i++) GenServer.Cast(self, server, new Add(1));
+            var last = 0;
+            for (var i = 0; i < 500; i++) last = await GenServer.CallAsync<int>(self, server, new Get());
+            return (last, left: self.PeekMessages().Count);
+        }, TimeSpan.FromSeconds(30))));
+        Assert.All(totals, t => Assert.Equal(0, t.left));
+        Assert.Equal(2000, await GenServer.CallAsync(node, server, new Get()));
+    }
+
     [Fact]
     public async Task AnInstanceRunsOnce()
     {

@@ -35,7 +35,7 @@ public class StateMachineTests
     {
         using var node = Node.StartDeterministic();
         var log = new List<string>();
-        var door = StateMachine.Start(node, new Door(log));
+        var door = await StateMachine.StartAsync(node, new Door(log));
         StateMachine.Cast(node, door, "code");
         Assert.Equal(("open", 1), await StateMachine.GetStateAsync<string, int>(node, door));
         Assert.Equal(1, await node.RunAsync(self => StateMachine.CallAsync(self, door, "opened?")));
@@ -46,7 +46,7 @@ public class StateMachineTests
     {
         using var node = Node.StartDeterministic();
         var log = new List<string>();
-        var door = StateMachine.Start(node, new Door(log));
+        var door = await StateMachine.StartAsync(node, new Door(log));
         StateMachine.Cast(node, door, "code");
         await node.RunForAsync(TimeSpan.FromSeconds(6));
         StateMachine.Cast(node, door, "noise");   // same state: the 10 s keep running
@@ -62,7 +62,7 @@ public class StateMachineTests
     {
         using var node = Node.StartDeterministic();
         var log = new List<string>();
-        var door = StateMachine.Start(node, new Door(log));
+        var door = await StateMachine.StartAsync(node, new Door(log));
         StateMachine.Cast(node, door, "code");
         StateMachine.Cast(node, door, "stop");
         Assert.Equal(ExitReason.Normal, await node.WaitForExitAsync(door));
@@ -74,7 +74,7 @@ public class StateMachineTests
     {
         using var node = Node.StartDeterministic();
         var log = new List<string>();
-        var door = StateMachine.Start(node, new Door(log));
+        var door = await StateMachine.StartAsync(node, new Door(log));
         await node.RunForAsync(TimeSpan.FromSeconds(2));
         await StateMachine.GetStateAsync<string, int>(node, door); // not an event
         await node.RunForAsync(TimeSpan.FromSeconds(1.5));
@@ -82,7 +82,7 @@ public class StateMachineTests
 
         // A second machine gets an event before its 3 s are up: no timeout ever.
         var log2 = new List<string>();
-        var door2 = StateMachine.Start(node, new Door(log2));
+        var door2 = await StateMachine.StartAsync(node, new Door(log2));
         await node.RunForAsync(TimeSpan.FromSeconds(2));
         StateMachine.Cast(node, door2, "noise");
         await node.RunForAsync(TimeSpan.FromSeconds(10));
@@ -94,7 +94,7 @@ public class StateMachineTests
     {
         using var node = Node.StartDeterministic();
         var log = new List<string>();
-        var door = StateMachine.Start(node, new Door(log));
+        var door = await StateMachine.StartAsync(node, new Door(log));
         StateMachine.Cast(node, door, "code");
         StateMachine.Cast(node, door, "knock");
         await node.SettleAsync();
@@ -111,11 +111,26 @@ public class StateMachineTests
     public async Task ACallToADeadMachineExitsTheCaller()
     {
         using var node = Node.StartDeterministic();
-        var door = StateMachine.Start(node, new Door([]));
+        var door = await StateMachine.StartAsync(node, new Door([]));
         StateMachine.Cast(node, door, "stop");
         await node.WaitForExitAsync(door);
         var ex = await Assert.ThrowsAsync<ExitException>(() => node.RunAsync(self => StateMachine.CallAsync(self, door, "opened?")));
-        Assert.Equal(ExitReason.NoProc, ex.Reason);
+        Assert.Equal("noproc", ex.Reason.Head);
+    }
+
+    private sealed class Broken : StateMachine<string, int>
+    {
+        public override StateMachineResult<string, int> Init() => throw new InvalidOperationException("no first state");
+        public override StateMachineResult<string, int> HandleEvent(StateMachineEvent ev, string state, int data) => Keep(data);
+    }
+
+    [Fact]
+    public async Task StartWaitsForInitAndReportsItsFailure()
+    {
+        using var node = Node.StartDeterministic();
+        var ex = await Assert.ThrowsAsync<StartFailedException>(() => node.RunAsync(self => StateMachine.StartAsync(self, new Broken()).AsTask()));
+        Assert.IsType<InvalidOperationException>(ex.Reason.Exception);
+        Assert.Contains("no first state", ex.Message);
     }
 
     [Fact]

@@ -175,6 +175,29 @@ public class SupervisorTests
     }
 
     [Fact]
+    public async Task RestartsOnARealTimeNode()
+    {
+        using var node = Node.Start();
+        var log = new List<string>();
+        var sup = await Supervisor.StartAsync(node, new SupervisorSpec(RestartStrategy.RestForOne,
+            [ChildSpec.Worker("a", () => new LoggingServer("a", log)), ChildSpec.Worker("b", () => new LoggingServer("b", log))])
+            { Intensity = 10 });
+        for (var i = 0; i < 5; i++)
+        {
+            var before = await Supervisor.WhichChildrenAsync(node, sup);
+            node.Exit(before.Single(c => c.Id == "a").Pid!, ExitReason.Kill);   // a traps exits: only kill ends it
+            await node.RunAsync(async self =>
+            {
+                // Wait until both children have been replaced.
+                while ((await Supervisor.WhichChildrenAsync(self, sup)).Any(c => c.Pid is null || before.Any(b => b.Pid == c.Pid)))
+                    await self.Sleep(TimeSpan.FromMilliseconds(5));
+            }, TimeSpan.FromSeconds(10));
+        }
+        Assert.True(node.IsAlive(sup));
+        lock (log) Assert.Equal(12, log.Count(l => l.StartsWith("init", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task DynamicChildren()
     {
         using var node = Node.StartDeterministic();

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Benchmark smoke test: runs the Otp-vs-BEAM comparison at small sizes and checks that it ran
+# and that every row has a figure from both sides. Timings are printed, never asserted: a
+# shared CI machine cannot judge speed. Last line: STEP-TOTALS passed=N failed=M.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+export OTP_REQUIRE_ERL="${OTP_REQUIRE_ERL:-1}"   # the BEAM side must run, not be skipped
+out=artifacts/benchmarks
+rm -f "$out/results-quick.json"
+
+passed=0; failed=0
+if timeout 600 dotnet run -c Release --project tests/Otp.Benchmarks -- compare --quick; then
+  echo "ok: the benchmark command ran"; passed=$((passed+1))
+else
+  echo "FAILED: the benchmark command exited non-zero"; failed=$((failed+1))
+fi
+
+if [ -f "$out/results-quick.json" ]; then
+  # One check per row of the comparison: both sides produced a number.
+  read -r rp rf < <(/usr/bin/python3 - "$out/results-quick.json" <<'PY'
+import json, math, sys
+rows = json.load(open(sys.argv[1]))["comparison"]
+ok = bad = 0
+for r in rows:
+    fine = all(isinstance(r[k], (int, float)) and math.isfinite(r[k]) for k in ("csharp", "beam"))
+    print(("ok:     " if fine else "FAILED: ") + f"{r['benchmark'].strip()}: C# {r['csharp']}, BEAM {r['beam']}", file=sys.stderr)
+    ok, bad = (ok + 1, bad) if fine else (ok, bad + 1)
+print(ok, bad if rows else 1)
+PY
+  )
+  passed=$((passed+${rp:-0})); failed=$((failed+${rf:-1}))
+else
+  echo "FAILED: $out/results-quick.json was not written"; failed=$((failed+1))
+fi
+
+echo "STEP-TOTALS passed=$passed failed=$failed"
+[ "$failed" = 0 ]
