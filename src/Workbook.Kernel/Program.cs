@@ -4,13 +4,21 @@ using Workbook.Kernel.Installing;
 // dotnet run --project src/Workbook.Kernel -- install [--python PATH]   register the kernel for this user
 // dotnet run --project src/Workbook.Kernel -- uninstall [--python PATH] remove it
 // Workbook.Kernel host                                                  (started by the kernel itself)
-return args switch
+try
 {
-    ["host"] => await KernelHost.RunAsync(),
-    ["install", .. var rest] => KernelInstaller.Install(PythonOption(rest)),
-    ["uninstall", .. var rest] => KernelInstaller.Uninstall(PythonOption(rest)),
-    _ => Usage(),
-};
+    return args switch
+    {
+        ["host"] => await KernelHost.RunAsync(),
+        ["install", .. var rest] => KernelInstaller.Install(PythonOption(rest)),
+        ["uninstall", .. var rest] => KernelInstaller.Uninstall(PythonOption(rest)),
+        _ => Usage(),
+    };
+}
+catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
 
 static string? PythonOption(string[] rest) => rest switch
 {
