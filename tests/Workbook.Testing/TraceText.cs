@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 
-namespace Lab03.LinksAndMonitors.Tests;
+namespace Workbook.Testing;
 
-/// <summary>Makes traces fit for snapshots.</summary>
-internal static partial class TraceText
+/// <summary>Makes runtime traces (<c>TraceLog.ToText()</c>) fit for snapshots: stable reference
+/// names, and views that keep only the part of a trace a task is graded on.</summary>
+public static partial class TraceText
 {
-    /// <summary>References are numbered across the whole test run (they are unique across
-    /// nodes), so each is renamed by order of first appearance.</summary>
+    /// <summary>Renames each reference by order of first appearance (<c>#Ref&lt;1&gt;</c>, ...), so a
+    /// snapshot does not depend on how many references the code under test made along the way.</summary>
     public static string Stable(string trace)
     {
         var names = new Dictionary<string, string>();
