@@ -14,6 +14,9 @@ public sealed class SequenceDiagram
 {
     private const int ColumnWidth = 170, RowHeight = 26, Top = 50, Left = 20;
 
+    // A white outline behind each label keeps it readable where it crosses a lifeline.
+    private const string Halo = " stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\"";
+
     internal SequenceDiagram(TraceLog log, Func<TraceEvent, bool>? filter, string? title)
     {
         var events = log.Events.Where(e => e.Kind != TraceKind.Register && (filter is null || filter(e))).ToList();
@@ -87,16 +90,16 @@ public sealed class SequenceDiagram
                     Arrow(sb, x, X(peer), y, e.Kind == TraceKind.Monitor ? "#888" : "#a5a", "2,2", e.Kind.ToString().ToLowerInvariant());
                     break;
                 case TraceKind.Receive:
-                    sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(x)}\" cy=\"{y}\" r=\"3\" fill=\"#4a6fa5\"/><text x=\"{F(x + 6)}\" y=\"{y + 4}\" fill=\"#4a6fa5\">{Esc("got " + detail)}</text>");
+                    sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(x)}\" cy=\"{y}\" r=\"3\" fill=\"#4a6fa5\"/><text{Halo} x=\"{F(x + 6)}\" y=\"{y + 4}\" fill=\"#4a6fa5\">{Esc("got " + detail)}</text>");
                     break;
                 case TraceKind.Timeout:
-                    sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + 6)}\" y=\"{y + 4}\" fill=\"#b70\">after (timeout)</text>");
+                    sb.Append(CultureInfo.InvariantCulture, $"<text{Halo} x=\"{F(x + 6)}\" y=\"{y + 4}\" fill=\"#b70\">after (timeout)</text>");
                     break;
                 case TraceKind.Timer:
-                    sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + 6)}\" y=\"{y + 4}\" fill=\"#b70\">{Esc("timer: " + detail)}</text>");
+                    sb.Append(CultureInfo.InvariantCulture, $"<text{Halo} x=\"{F(x + 6)}\" y=\"{y + 4}\" fill=\"#b70\">{Esc("timer: " + detail)}</text>");
                     break;
                 case TraceKind.Exit:
-                    sb.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(x - 6)},{y - 6} L{F(x + 6)},{y + 6} M{F(x + 6)},{y - 6} L{F(x - 6)},{y + 6}\" stroke=\"#c33\" stroke-width=\"2\"/><text x=\"{F(x + 9)}\" y=\"{y + 4}\" fill=\"#c33\">{Esc(detail)}</text>");
+                    sb.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(x - 6)},{y - 6} L{F(x + 6)},{y + 6} M{F(x + 6)},{y - 6} L{F(x - 6)},{y + 6}\" stroke=\"#c33\" stroke-width=\"2\"/><text{Halo} x=\"{F(x + 9)}\" y=\"{y + 4}\" fill=\"#c33\">{Esc(detail)}</text>");
                     break;
             }
         }
@@ -110,11 +113,11 @@ public sealed class SequenceDiagram
         if (Math.Abs(x1 - x2) < 1)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(x1)},{y - 8} h30 v12 h-28\" fill=\"none\" stroke=\"{colour}\"{dashAttr} marker-end=\"url(#a)\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x1 + 34)}\" y=\"{y}\" fill=\"{colour}\">{Esc(label)}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text{Halo} x=\"{F(x1 + 34)}\" y=\"{y}\" fill=\"{colour}\">{Esc(label)}</text>");
             return;
         }
         sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x1)}\" y1=\"{y}\" x2=\"{F(x2)}\" y2=\"{y}\" stroke=\"{colour}\"{dashAttr} marker-end=\"url(#a)\"/>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F((x1 + x2) / 2)}\" y=\"{y - 4}\" text-anchor=\"middle\" fill=\"{colour}\">{Esc(label)}</text>");
+        sb.Append(CultureInfo.InvariantCulture, $"<text{Halo} x=\"{F((x1 + x2) / 2)}\" y=\"{y - 4}\" text-anchor=\"middle\" fill=\"{colour}\">{Esc(label)}</text>");
     }
 
     internal static string Mermaid(TraceLog log, Func<TraceEvent, bool>? filter)
