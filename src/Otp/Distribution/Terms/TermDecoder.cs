@@ -95,9 +95,9 @@ internal ref struct TermDecoder(ReadOnlySpan<byte> input, IExternalTermContext c
 
     /// <summary>Checks that <paramref name="count"/> items of at least <paramref name="minBytes"/>
     /// bytes each can still follow, before an array for them is allocated.</summary>
-    private readonly void CheckCount(long count, int minBytes, string what)
+    private readonly void CheckCount(long count, int minBytes, string what, int andThen = 0)
     {
-        if (count * minBytes > Remaining)
+        if (count * minBytes + andThen > Remaining)
             throw Fail($"{what} declares {count} elements, but only {Remaining} bytes remain");
     }
 
@@ -246,7 +246,7 @@ internal ref struct TermDecoder(ReadOnlySpan<byte> input, IExternalTermContext c
     private object ReadList(int depth)
     {
         var count = ReadUInt32();
-        CheckCount((long)count + 1, 1, "a list");
+        CheckCount(count, 1, "a list", andThen: 1);
         var items = new object?[count];
         for (var i = 0; i < items.Length; i++) items[i] = Read(depth + 1);
         var tail = Read(depth + 1);
@@ -261,7 +261,7 @@ internal ref struct TermDecoder(ReadOnlySpan<byte> input, IExternalTermContext c
     private object ReadMap(int depth, int tagAt)
     {
         var arity = ReadUInt32();
-        CheckCount((long)arity * 2, 1, "a map");
+        CheckCount(arity, 2, "a map");
         var pairs = new KeyValuePair<object?, object?>[arity];
         for (var i = 0; i < pairs.Length; i++)
         {

@@ -69,11 +69,11 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
             case Fun fun: WriteBytes(fun.ExternalBytes); break;
             case ErlangTuple t: WriteTuple(t, depth); break;
             case ErlangList l: WriteList(l, l.Count, l.Tail, depth); break;
-            case ErlangMap m: WriteMap(m, m.Count, depth); break;
+            case ErlangMap m: WriteMap(m, depth); break;
             case ExitReason reason: Write(reason.Term, depth); break;
             case var _ when RecordShape.For(term.GetType()) is { } shape: WriteTuple(shape.ToTuple(term), depth); break;
             case ITuple t: WriteTuple(t, depth); break;
-            case IDictionary d: WriteMap(TermConvert.ToMap(d), d.Count, depth); break;
+            case IDictionary d: WriteMap(TermConvert.ToMap(d), depth); break;
             case IEnumerable e:
                 var items = e.Cast<object?>().ToArray();
                 WriteList(items, items.Length, null, depth);
@@ -295,7 +295,7 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
             var span = output.GetSpan(3 + count);
             span[0] = Tag.String;
             BinaryPrimitives.WriteUInt16BigEndian(span[1..], (ushort)count);
-            for (var i = 0; i < count; i++) span[3 + i] = (byte)Convert.ToInt64(items[i], System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = 0; i < count; i++) span[3 + i] = items[i] is BigInteger big ? (byte)big : (byte)Convert.ToInt64(items[i], System.Globalization.CultureInfo.InvariantCulture);
             output.Advance(3 + count);
             return;
         }
@@ -323,7 +323,7 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
         return true;
     }
 
-    private void WriteMap(ErlangMap map, int count, int depth)
+    private void WriteMap(ErlangMap map, int depth)
     {
         WriteTagged(Tag.Map, (uint)map.Count);
         foreach (var (k, v) in map)
