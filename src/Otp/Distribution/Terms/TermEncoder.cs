@@ -86,7 +86,8 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
     private void WriteAtom(string name)
     {
         var length = Encoding.UTF8.GetByteCount(name);
-        if (name.EnumerateRunes().Count() > 255)
+        // Fewer than 256 UTF-16 units is fewer than 256 characters; count runes only beyond.
+        if (name.Length > 255 && name.EnumerateRunes().Count() > 255)
             throw new ArgumentException($"an atom has at most 255 characters: {name[..20]}...");
         if (length <= 255)
         {
