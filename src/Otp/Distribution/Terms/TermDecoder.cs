@@ -211,6 +211,7 @@ internal ref struct TermDecoder(ReadOnlySpan<byte> input, IExternalTermContext c
             _ => throw new ExternalTermFormatException(at, $"an atom was expected, tag {tag} found"),
         };
         var bytes = Take(length);
+        if (AtomCache.TryGet(bytes, utf8, out var cached)) return cached;
         string name;
         if (utf8)
         {
@@ -229,7 +230,9 @@ internal ref struct TermDecoder(ReadOnlySpan<byte> input, IExternalTermContext c
             if (length > 255) throw new ExternalTermFormatException(at, "a Latin-1 atom longer than 255 characters");
             name = Encoding.Latin1.GetString(bytes);
         }
-        return new Atom(name);
+        var atom = new Atom(name);
+        AtomCache.Add(bytes, utf8, atom);
+        return atom;
     }
 
     private object ReadTuple(uint arity, int depth)
