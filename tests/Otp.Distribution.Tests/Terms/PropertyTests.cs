@@ -27,7 +27,7 @@ public class PropertyTests
         (1, Gen.Const<object?>(ErlangList.Nil)),
         (1, Gen.Bool.Select(b => (object?)b)));
 
-    private static Gen<object?> Terms { get; } = Gen.Recursive<object?>((depth, self) => depth >= 4
+    internal static Gen<object?> Terms { get; } = Gen.Recursive<object?>((depth, self) => depth >= 4
         ? Leaf
         : Gen.Frequency<object?>(
             (6, Leaf),

@@ -10,6 +10,8 @@ namespace Otp.Distribution.Terms;
 /// <summary>Writes C# values as External Term Format terms into a buffer writer.</summary>
 internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermContext context)
 {
+    private const ulong MaxV3PortId = (1UL << 28) - 1;
+
     public void WriteByte(byte b)
     {
         output.GetSpan(1)[0] = b;
@@ -252,8 +254,9 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
 
     private void WritePort(Port port)
     {
-        // NEW_PORT_EXT while the id fits 32 bits, as term_to_binary does; V4_PORT_EXT beyond.
-        if (port.Id <= uint.MaxValue)
+        // As term_to_binary: NEW_PORT_EXT while the id fits the 28 bits ports had before OTP 24
+        // (checked against erl, ErlangRoundTripTests), V4_PORT_EXT beyond.
+        if (port.Id <= MaxV3PortId)
         {
             WriteByte(Tag.NewPort);
             WriteAtom(port.NodeName.Name);

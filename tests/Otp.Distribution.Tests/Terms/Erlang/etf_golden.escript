@@ -7,6 +7,8 @@
 %%                 form, and the term printed with ~w.
 %%   decode File   reads "Name Hex" lines (the C# encoding), runs binary_to_term on each and
 %%                 prints "Name same|differs Text": whether it is the named term, and what it is.
+%%   reencode File reads hex lines (generated terms, C# encoding) and prints, for each, the hex of
+%%                 term_to_binary(binary_to_term(Hex), [{minor_version,2}]), or "error Reason".
 
 
 main(["encode"]) ->
@@ -33,6 +35,13 @@ main(["decode", File]) ->
                  io:format("~s ~s ~w~n", [Name, Same, T])
          end
      end || Line <- string:split(Bin, "\n", all), Line =/= <<>>],
+    ok;
+main(["reencode", File]) ->
+    {ok, Bin} = file:read_file(File),
+    [case catch binary_to_term(binary:decode_hex(Hex)) of
+         {'EXIT', Reason} -> io:format("error ~w~n", [Reason]);
+         T -> io:format("~s~n", [hex(term_to_binary(T, [{minor_version, 2}]))])
+     end || Hex <- string:split(Bin, "\n", all), Hex =/= <<>>],
     ok.
 
 hex(Bin) -> binary_to_list(binary:encode_hex(Bin)).
