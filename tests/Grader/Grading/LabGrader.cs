@@ -33,7 +33,7 @@ public sealed class LabGrader(GraderSettings settings, Action<string>? progress 
     /// <summary>Grades one lab.</summary>
     public async Task<LabResult> GradeAsync(LabInfo lab, CancellationToken cancel = default)
     {
-        var readme = LabReadme.Load(lab.Readme);
+        var readme = LabReadme.Load(lab);
         var title = readme.Title ?? lab.Name;
         if (settings.Build) progress?.Invoke($"{lab.Name}: building against {settings.Source}/");
         var build = await LabBuild.RunAsync(lab.TestProject, settings, cancel).ConfigureAwait(false);
