@@ -131,7 +131,7 @@ public class GraderEndToEndTests
             // Snapshots come from the test assembly: the module initializer that made the file on
             // disk agree with the wrong story (and put it back afterwards) changed nothing.
             () => Assert.Equal(TestOutcome.Failed, story.Outcome),
-            () => Assert.Contains("-two", FailureText.Split(story.Message).Diff ?? ""),
+            () => Assert.Equal("--- verified\n+++ received\n@@ -1,3 +1,3 @@\n one\n+three\n two\n-three", FailureText.Split(story.Message).Diff),
             () => Assert.Equal("one\ntwo\nthree\n", File.ReadAllText(verified)),
             // The sleep that inherited the test process's output neither stalled the run (its tests
             // are reported, not timed out) nor outlived it, and the task says so.
@@ -173,6 +173,16 @@ public class GraderEndToEndTests
 
     private static bool IsAlive(int pid)
     {
+        // A zombie is dead: only its exit status waits to be collected.
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                return stat[(stat.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
+            }
+            catch (IOException) { return false; }
+        }
         try
         {
             using var p = System.Diagnostics.Process.GetProcessById(pid);

@@ -64,12 +64,13 @@ internal sealed class UnixProcessGroup : ProcessContainment
         }
     }
 
-    // The shell's kill reaches a whole group with a negative pid, on every Unix, without native calls.
+    // The shell's kill reaches a whole group with a negative pid, on every Unix, without native
+    // calls. Written "kill -9 -<pgid>": dash's kill takes no "--" before a negative pid.
     private void Signal()
     {
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add($"kill -KILL -- -{_group.ToString(CultureInfo.InvariantCulture)} 2>/dev/null; exit 0");
+        info.ArgumentList.Add($"kill -9 -{_group.ToString(CultureInfo.InvariantCulture)} 2>/dev/null; exit 0");
         using var kill = Process.Start(info);
         kill?.WaitForExit(5000);
     }
