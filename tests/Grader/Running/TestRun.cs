@@ -40,7 +40,7 @@ public static class TestRun
                 settings.Root, settings.RunLimit, cancel, options).ConfigureAwait(false);
             var results = XunitResults.Read(all, labName, settings.Root);
             if (results is not null && run.LeftRunning.Count == 0)
-                return (InSourceOrder(names, results).Select(n => Result(n, results, run, settings)).ToList(), null);
+                return (InSourceOrder(names, results).Select(n => Result(n, results, run, settings)).ToList(), Escaped(run));
 
             progress?.Invoke(run.LeftRunning.Count > 0
                 ? $"the tests left {string.Join(", ", run.LeftRunning)} running (ended now); running each test on its own to find which"
@@ -59,7 +59,7 @@ public static class TestRun
                 if (entries?.GetValueOrDefault(names[i]) is { } entry) found[names[i]] = entry;
                 isolated[names[i]] = Result(names[i], entries, one, settings);
             }
-            return (InSourceOrder(names, found).Select(n => isolated[n]).ToList(), null);
+            return (InSourceOrder(names, found).Select(n => isolated[n]).ToList(), Escaped(run));
         }
         finally
         {
@@ -78,6 +78,13 @@ public static class TestRun
             environment["DOTNET_GCHeapHardLimit"] = ((long)settings.MemoryLimitMegabytes * 1024 * 1024).ToString("X", System.Globalization.CultureInfo.InvariantCulture);
         return new ChildOptions { Contain = true, Environment = environment };
     }
+
+    // A process that left the run's group (a new session) cannot be listed or ended; that it
+    // still held the output open is the one trace it leaves.
+    private static string? Escaped(ChildResult run) => run.OutputHeldOpen
+        ? "A process started by the tests left their process group and still held their output open after they ended; " +
+          "the grader stopped waiting for it, but could not end it."
+        : null;
 
     // The fully qualified names of the test methods (xunit's "-list methods").
     private static async Task<IReadOnlyList<string>?> ListAsync(string assembly, GraderSettings settings, ChildOptions options, CancellationToken cancel)
