@@ -24,15 +24,15 @@ public static class Counter
     /// </summary>
     /// <exception cref="BadArgException">A process is already registered under <see cref="Name"/>.</exception>
     public static Pid Start(Process self) =>
-        throw new NotImplementedException("Task 2: Counter.Start is not written yet. Spawn a process that keeps a count, register it under Counter.Name, return its pid.");
+        throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 
     /// <summary>Sends an <see cref="Increment"/> to the process registered as <see cref="Name"/>.</summary>
     /// <exception cref="BadArgException">No process is registered under that name (Erlang's badarg).</exception>
     public static void Increment(Process self, int by = 1) =>
-        throw new NotImplementedException("Task 2: Counter.Increment is not written yet. Send an Increment to the name Counter.Name.");
+        throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 
     /// <summary>Asks the counter registered as <see cref="Name"/> for its value and waits for the answer.</summary>
     /// <exception cref="BadArgException">No process is registered under that name.</exception>
     public static Task<int> GetAsync(Process self) =>
-        throw new NotImplementedException("Task 2: Counter.GetAsync is not written yet. Send a GetCount to the name Counter.Name, then Receive the Count.");
+        throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 }

@@ -21,7 +21,7 @@ public static class Echo
     /// it takes out of its mailbox and ignores.
     /// </summary>
     public static Pid Start(Process self) =>
-        throw new NotImplementedException("Task 1: Echo.Start is not written yet. Spawn a process that loops: Receive a message, answer an EchoRequest with an EchoReply to its From, end on StopEcho.");
+        throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     /// <summary>
     /// Sends <paramref name="text"/> to <paramref name="echo"/> in an <see cref="EchoRequest"/>
@@ -29,5 +29,5 @@ public static class Echo
     /// echo, and returns its text. Other messages stay in the mailbox.
     /// </summary>
     public static Task<string> AskAsync(Process self, Pid echo, string text) =>
-        throw new NotImplementedException("Task 1: Echo.AskAsync is not written yet. Send an EchoRequest from self.Self, then Receive the EchoReply whose From is the echo.");
+        throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 }

@@ -18,5 +18,5 @@ public static class FanOut
     /// order the answers arrive in.
     /// </summary>
     public static Task<IReadOnlyList<int>> SquareAllAsync(Process self, IReadOnlyList<Job> jobs) =>
-        throw new NotImplementedException("Task 3: FanOut.SquareAllAsync is not written yet. Spawn one worker per job, then Receive each worker's JobDone in job order.");
+        throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 }

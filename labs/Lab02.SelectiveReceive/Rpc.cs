@@ -14,5 +14,5 @@ public static class Rpc
     /// left alone, in order.
     /// </summary>
     public static Task<object?> CallAsync(Process self, Pid server, object body, TimeSpan timeout) =>
-        throw new NotImplementedException("Task 4: Rpc.CallAsync is not written yet. Tag the request with self.MakeRef(), receive only the Response with that tag, and drop stale Responses.");
+        throw new NotImplementedException("Task 4 is not written yet: see README, task 4");
 }

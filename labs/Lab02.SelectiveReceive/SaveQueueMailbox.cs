@@ -9,7 +9,7 @@ public sealed class SaveQueueMailbox<T>
 {
     /// <summary>Adds a message at the end.</summary>
     public void Post(T message) =>
-        throw new NotImplementedException("Task 3: SaveQueueMailbox.Post is not written yet.");
+        throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     /// <summary>
     /// Takes the first message, in arrival order, that <paramref name="match"/> accepts, and
@@ -19,14 +19,14 @@ public sealed class SaveQueueMailbox<T>
     /// </summary>
     /// <returns>True and the message, or false (and default) when no message matches.</returns>
     public bool TryReceive(Func<T, bool> match, out T message) =>
-        throw new NotImplementedException("Task 3: SaveQueueMailbox.TryReceive is not written yet. Dequeue until a match, keeping the skipped messages in a save queue; then put them back in front, in order.");
+        throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     /// <summary>How many messages wait.</summary>
-    public int Count => throw new NotImplementedException("Task 3: SaveQueueMailbox.Count is not written yet.");
+    public int Count => throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     /// <summary>How many messages the last <see cref="TryReceive"/> looked at.</summary>
-    public int LastScan => throw new NotImplementedException("Task 3: SaveQueueMailbox.LastScan is not written yet.");
+    public int LastScan => throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     /// <summary>The waiting messages, oldest first (a copy).</summary>
-    public IReadOnlyList<T> Messages => throw new NotImplementedException("Task 3: SaveQueueMailbox.Messages is not written yet.");
+    public IReadOnlyList<T> Messages => throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 }

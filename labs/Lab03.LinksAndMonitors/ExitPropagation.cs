@@ -18,10 +18,10 @@ public static class ExitPropagation
     /// <param name="target">The index of the process that gets the exit signal.</param>
     /// <param name="reason">The reason of that signal.</param>
     public static IReadOnlyList<string> Predict(IReadOnlyList<bool> trapsExit, int target, ExitReason reason) =>
-        throw new NotImplementedException("Task 1: ExitPropagation.Predict is not written yet. Apply the rules for the target, then walk left and right along the links.");
+        throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     /// <summary>Builds the chain on the runtime, sends the exit signal, lets it spread, and reports
     /// what each process actually saw, in the same words as <see cref="Predict"/>.</summary>
     public static Task<IReadOnlyList<string>> ObserveAsync(Process self, IReadOnlyList<bool> trapsExit, int target, ExitReason reason) =>
-        throw new NotImplementedException("Task 1: ExitPropagation.ObserveAsync is not written yet. Spawn the chain, link neighbours, monitor everyone, send the signal, then ask the living and read the DOWNs of the dead.");
+        throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 }

@@ -13,17 +13,17 @@ public static class LockServer
     /// released the lock changes nothing. Answers <see cref="WhoHolds"/> with <see cref="Holder"/>.
     /// </summary>
     public static Pid Start(Process self) =>
-        throw new NotImplementedException("Task 3: LockServer.Start is not written yet. Spawn a loop that keeps the holder, a queue of waiters, and a monitor per client.");
+        throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     /// <summary>Asks for the lock and waits until it is granted.</summary>
     public static Task AcquireAsync(Process self, Pid server) =>
-        throw new NotImplementedException("Task 3: LockServer.AcquireAsync is not written yet.");
+        throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     /// <summary>Gives the lock back.</summary>
     public static void Release(Process self, Pid server) =>
-        throw new NotImplementedException("Task 3: LockServer.Release is not written yet.");
+        throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     /// <summary>Who holds the lock now, or null.</summary>
     public static Task<Pid?> HolderAsync(Process self, Pid server) =>
-        throw new NotImplementedException("Task 3: LockServer.HolderAsync is not written yet.");
+        throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 }

@@ -16,9 +16,9 @@ public static class MiniSupervisor
     /// with <see cref="Children"/>.
     /// </summary>
     public static Task<Pid> StartAsync(Process self, IReadOnlyList<Child> children, int intensity, TimeSpan period) =>
-        throw new NotImplementedException("Task 2: MiniSupervisor.StartAsync is not written yet. TrapExit, SpawnLink each child, then loop on ExitSignal and WhichChildren.");
+        throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 
     /// <summary>Asks the supervisor for its running children, in start order.</summary>
     public static Task<IReadOnlyList<RunningChild>> WhichChildrenAsync(Process self, Pid supervisor) =>
-        throw new NotImplementedException("Task 2: MiniSupervisor.WhichChildrenAsync is not written yet.");
+        throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 }

@@ -16,13 +16,13 @@ public static class Pool
     /// <param name="size">How many workers.</param>
     /// <param name="work">The job: runs in the worker's process (so it may sleep), may throw.</param>
     public static Pid Start(Process self, int size, Func<Process, int, Task<int>> work) =>
-        throw new NotImplementedException("Task 4: Pool.Start is not written yet. TrapExit, SpawnLink the workers, hand out jobs, and replace a worker whose ExitSignal arrives.");
+        throw new NotImplementedException("Task 4 is not written yet: see README, task 4");
 
     /// <summary>Runs one job on the pool and waits for its result.</summary>
     public static Task<JobResult> RunAsync(Process self, Pid pool, int input) =>
-        throw new NotImplementedException("Task 4: Pool.RunAsync is not written yet.");
+        throw new NotImplementedException("Task 4 is not written yet: see README, task 4");
 
     /// <summary>How many workers the pool has, and how many are idle.</summary>
     public static Task<PoolStatus> StatusAsync(Process self, Pid pool) =>
-        throw new NotImplementedException("Task 4: Pool.StatusAsync is not written yet.");
+        throw new NotImplementedException("Task 4 is not written yet: see README, task 4");
 }

@@ -20,5 +20,5 @@ public static class SafeUpgrade
     /// old version.
     /// </summary>
     public static Task<SafeUpgradeReport> UpgradeAllAsync(Process self, string module, IReadOnlyList<Pid> servers) =>
-        throw new NotImplementedException("Task 3: SafeUpgrade.UpgradeAllAsync is not written yet.");
+        throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 }

@@ -17,13 +17,13 @@ public static class Upgradable
     /// version's <see cref="IServerModule.CodeChange"/>, and answers with <see cref="NowRunning"/>.
     /// </summary>
     public static Pid Start(Process self, string module) =>
-        throw new NotImplementedException("Task 2: Upgradable.Start is not written yet. Spawn a loop that calls me.EnterModule(module) once at the start and again on Upgrade.");
+        throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 
     /// <summary>Sends an <see cref="Ask"/> and waits for the <see cref="Answer"/>.</summary>
     public static Task<object?> AskAsync(Process self, Pid process, object request) =>
-        throw new NotImplementedException("Task 2: Upgradable.AskAsync is not written yet.");
+        throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 
     /// <summary>Sends an <see cref="Upgrade"/> and returns the version the process runs afterwards.</summary>
     public static Task<int> UpgradeAsync(Process self, Pid process) =>
-        throw new NotImplementedException("Task 2: Upgradable.UpgradeAsync is not written yet.");
+        throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 }

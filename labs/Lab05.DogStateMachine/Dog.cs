@@ -20,15 +20,15 @@ public sealed class Dog(Action<string> say) : StateMachine<DogState, int>
 
     /// <summary>The dog starts barking at once.</summary>
     public override StateMachineResult<DogState, int> Init() =>
-        throw new NotImplementedException("Task 1: Dog.Init is not written yet. Say \"Bark! Bark!\" and start in DogState.Barking with 1 bark.");
+        throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     /// <summary>Task 1 (pet, squirrel, stop, confused) and task 2 (the two timeouts).</summary>
     public override StateMachineResult<DogState, int> HandleEvent(StateMachineEvent ev, DogState state, int barks) =>
-        throw new NotImplementedException($"Task 1: Dog.HandleEvent is not written yet (it got {ev} in {state}). Switch on (ev.Type, ev.Content, state).");
+        throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     /// <summary>Task 1: every transition, for the state diagram.</summary>
     public override IReadOnlyList<StateMachineTransition<DogState>> Transitions =>
-        throw new NotImplementedException("Task 1: Dog.Transitions is not written yet. List every (from, event, to) the dog can make.");
+        throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     // Keeps the compiler quiet until you use `say`; delete it when you do.
     private Action<string> Unused => say;

@@ -13,15 +13,15 @@ public sealed class SleepyDog(Action<string> say) : StateMachine<DogState, int>
 
     /// <inheritdoc/>
     public override StateMachineResult<DogState, int> Init() =>
-        throw new NotImplementedException("Task 3: SleepyDog.Init is not written yet. It starts like the base Dog.");
+        throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     /// <inheritdoc/>
     public override StateMachineResult<DogState, int> HandleEvent(StateMachineEvent ev, DogState state, int barks) =>
-        throw new NotImplementedException("Task 3: SleepyDog.HandleEvent is not written yet.");
+        throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     /// <inheritdoc/>
     public override IReadOnlyList<StateMachineTransition<DogState>> Transitions =>
-        throw new NotImplementedException("Task 3: SleepyDog.Transitions is not written yet.");
+        throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     // Keeps the compiler quiet until you use `say`; delete it when you do.
     private Action<string> Unused => say;

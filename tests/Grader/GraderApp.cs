@@ -35,6 +35,15 @@ public sealed record GraderRequest
 
     /// <summary>Seconds one test may take when tests run one at a time.</summary>
     public int TestTimeoutSeconds { get; init; } = 30;
+
+    /// <summary>Megabytes of managed heap one lab's test process may use; 0 for no limit.</summary>
+    public int MemoryLimitMegabytes { get; init; } = 2048;
+
+    /// <summary>The git revision whose tests and snapshots count as the committed ones.</summary>
+    public string Reference { get; init; } = "HEAD";
+
+    /// <summary>Show the hint of this task (<c>2.3</c>: lab 2, task 3) instead of grading.</summary>
+    public string? Hint { get; init; }
 }
 
 /// <summary>The grader's modes and exit codes, apart from command-line parsing.</summary>
@@ -61,6 +70,7 @@ public static class GraderApp
             return CouldNotGrade;
         }
         var labs = LabCatalog.Find(root);
+        if (request.Hint is { } hint) return HintCommand.Show(hint, labs, console);
         if (request.Labs.Count > 0)
         {
             var missing = request.Labs.Except(labs.Select(l => l.Number)).ToList();
@@ -77,6 +87,8 @@ public static class GraderApp
             Build = !request.NoBuild,
             RunLimit = TimeSpan.FromSeconds(request.RunTimeoutSeconds),
             TestLimit = TimeSpan.FromSeconds(request.TestTimeoutSeconds),
+            MemoryLimitMegabytes = request.MemoryLimitMegabytes,
+            Reference = request.Reference,
         };
         void Progress(string m) => console.MarkupLine($"[grey]{Markup.Escape(m)}[/]");
 
@@ -113,6 +125,8 @@ public static class GraderApp
     private static async Task<int> CheckStartersAsync(IReadOnlyList<LabInfo> labs, GraderSettings settings, IAnsiConsole console, Action<string> progress, CancellationToken cancel)
     {
         var checks = new List<Check>();
+        // A maintainer checks work in progress here, before committing it: no tamper check.
+        settings = settings with { Reference = null };
         var starters = await new LabGrader(settings with { Source = "labs" }, progress).GradeAsync(labs, cancel).ConfigureAwait(false);
         var solutions = await new LabGrader(settings with { Source = "solutions" }, progress).GradeAsync(labs, cancel).ConfigureAwait(false);
         for (var i = 0; i < labs.Count; i++)

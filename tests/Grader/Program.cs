@@ -11,15 +11,19 @@ var root = new Option<string?>("--root") { Description = "The workbook's root fo
 var noBuild = new Option<bool>("--no-build") { Description = "Do not build first; use what the last build produced." };
 var runTimeout = new Option<int>("--run-timeout") { Description = "Seconds a lab's whole test run may take before its tests run one by one.", DefaultValueFactory = _ => 120 };
 var testTimeout = new Option<int>("--test-timeout") { Description = "Seconds one test may take when tests run one by one.", DefaultValueFactory = _ => 30 };
+var memoryLimit = new Option<int>("--memory-limit") { Description = "Megabytes of managed memory one lab's tests may use before they fail with \"out of memory\" (0: no limit).", DefaultValueFactory = _ => 2048 };
+var reference = new Option<string>("--reference") { Description = "The git revision whose tests and snapshots count as the committed ones (tamper check), for example origin/main.", DefaultValueFactory = _ => "HEAD" };
+var hint = new Option<string?>("--hint") { Description = "Show the hint for one task instead of grading: --hint 2.3 is lab 2, task 3." };
 
 var command = new RootCommand("Grades the workbook's labs: builds and runs each lab's tests, and shows which tasks pass, with the first failing check and its hint.")
 {
-    solutions, lab, json, threshold, checkStarters, root, noBuild, runTimeout, testTimeout,
+    solutions, lab, json, threshold, checkStarters, root, noBuild, runTimeout, testTimeout, memoryLimit, reference, hint,
 };
 threshold.Validators.Add(r =>
 {
     if (r.GetValueOrDefault<double?>() is { } t && (t < 0 || t > 100)) r.AddError("--threshold must be a percentage between 0 and 100.");
 });
+memoryLimit.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--memory-limit must be a number of megabytes (0 for no limit)."); });
 foreach (var o in new[] { runTimeout, testTimeout })
     o.Validators.Add(r => { if (r.GetValueOrDefault<int>() <= 0) r.AddError($"{o.Name} must be a positive number of seconds."); });
 
@@ -34,6 +38,9 @@ command.SetAction((parse, cancel) => GraderApp.RunAsync(new GraderRequest
     NoBuild = parse.GetValue(noBuild),
     RunTimeoutSeconds = parse.GetValue(runTimeout),
     TestTimeoutSeconds = parse.GetValue(testTimeout),
+    MemoryLimitMegabytes = parse.GetValue(memoryLimit),
+    Reference = parse.GetValue(reference) ?? "HEAD",
+    Hint = parse.GetValue(hint),
 }, Console(), cancel));
 
 var result = command.Parse(args);

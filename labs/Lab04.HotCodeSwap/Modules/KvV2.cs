@@ -12,11 +12,11 @@ using Otp.CodeLoading;
 public sealed class KvStore : IServerModule
 {
     public object Init(object? argument) =>
-        throw new System.NotImplementedException("Task 1: KvV2 Init is not written yet.");
+        throw new System.NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     public (object? Reply, object State) HandleCall(object request, object state) =>
-        throw new System.NotImplementedException("Task 1: KvV2 HandleCall is not written yet.");
+        throw new System.NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     public object CodeChange(int fromVersion, object state) =>
-        throw new System.NotImplementedException("Task 1: KvV2 CodeChange is not written yet.");
+        throw new System.NotImplementedException("Task 1 is not written yet: see README, task 1");
 }

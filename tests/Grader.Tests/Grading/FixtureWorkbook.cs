@@ -2,12 +2,13 @@ namespace Grader.Tests.Grading;
 
 /// <summary>
 /// A throwaway workbook in a temporary folder: the real build files (Directory.Build.props,
-/// Directory.Packages.props, global.json, tests/Directory.Build.props) plus the labs,
-/// solutions and tests. Deleted on dispose.
+/// Directory.Packages.props, global.json, tests/Directory.Build.props, labs/Directory.Build.props)
+/// plus the labs, solutions and tests, committed to a git repository of its own (the grader
+/// compares the tests with the committed ones). Deleted on dispose.
 /// </summary>
 internal sealed class FixtureWorkbook : IDisposable
 {
-    private static readonly string[] BuildFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", "tests/Directory.Build.props"];
+    private static readonly string[] BuildFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", "tests/Directory.Build.props", "labs/Directory.Build.props"];
 
     public FixtureWorkbook(params string[] fixtures)
     {
@@ -29,6 +30,22 @@ internal sealed class FixtureWorkbook : IDisposable
             }
         }
         Directory.CreateDirectory(Path.Combine(Root, "labs"));
+        Git("init", "-q");
+        Git("add", "-A");
+        Git("commit", "-q", "-m", "The workbook as published");
+    }
+
+    /// <summary>Runs git in the workbook, as a fixture's author (no global configuration needed).</summary>
+    public void Git(params string[] arguments)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = Root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-c", "user.name=Fixture", "-c", "user.email=fixture@example.invalid", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", .. arguments])
+            info.ArgumentList.Add(a);
+        using var git = System.Diagnostics.Process.Start(info)!;
+        var error = git.StandardError.ReadToEndAsync();
+        git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        if (git.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {error.Result}");
     }
 
     public string Root { get; }

@@ -37,7 +37,7 @@ public class LabReadmeTests
     public void Lab1sReadmeHasFourTasksEachWithAHint()
     {
         var lab = Assert.Single(LabCatalog.Find(RepoPaths.Root), l => l.Number == 1);
-        var readme = LabReadme.Load(lab.Readme);
+        var readme = LabReadme.Load(lab);
         Assert.Equal([1, 2, 3, 4], readme.Tasks.Select(t => t.Number));
         Assert.All(readme.Tasks, t => Assert.False(string.IsNullOrWhiteSpace(t.Hint)));
     }

@@ -12,6 +12,9 @@ namespace Workbook.Grader.Discovery;
 /// <param name="SolutionFolder">The full path of <c>solutions/LabNN.Topic</c>.</param>
 public sealed record LabInfo(int Number, string Name, string TestProject, string StarterFolder, string SolutionFolder)
 {
-    /// <summary>The lab's README, which numbers its tasks and gives their hints.</summary>
+    /// <summary>The lab's README, which numbers its tasks.</summary>
     public string Readme => Path.Combine(StarterFolder, "README.md");
+
+    /// <summary>The lab's hints, one <c>## Task N</c> section each, shown on request (<see cref="LabHints"/>).</summary>
+    public string Hints => Path.Combine(StarterFolder, "HINTS.md");
 }

@@ -6,7 +6,8 @@ namespace Workbook.Grader.Discovery;
 /// <summary>One numbered task of a lab, as its README states it.</summary>
 /// <param name="Number">N in <c>## Task N: Title</c>.</param>
 /// <param name="Title">The heading's text after the colon.</param>
-/// <param name="Hint">The task's <c>&gt; **Hint:** ...</c> block, without the markup, or null.</param>
+/// <param name="Hint">The task's hint: its section of HINTS.md or, for a README still written the
+/// old way, its <c>&gt; **Hint:** ...</c> block without the markup; null when it has none.</param>
 public sealed record LabTask(int Number, string Title, string? Hint);
 
 /// <summary>
@@ -23,6 +24,17 @@ public sealed partial record LabReadme(string? Title, IReadOnlyList<LabTask> Tas
 
     /// <summary>Reads <paramref name="path"/>; <see cref="None"/> when it does not exist.</summary>
     public static LabReadme Load(string path) => File.Exists(path) ? Parse(File.ReadAllText(path)) : None;
+
+    /// <summary>The README of <paramref name="lab"/> with each task's hint taken from the lab's
+    /// HINTS.md, where that file has one (it wins over a hint block left in the README).</summary>
+    public static LabReadme Load(LabInfo lab)
+    {
+        ArgumentNullException.ThrowIfNull(lab);
+        var readme = Load(lab.Readme);
+        var hints = LabHints.Load(lab.Hints);
+        if (hints.Count == 0) return readme;
+        return readme with { Tasks = [.. readme.Tasks.Select(t => hints.TryGetValue(t.Number, out var h) ? t with { Hint = h } : t)] };
+    }
 
     /// <summary>Parses README text.</summary>
     public static LabReadme Parse(string markdown)

@@ -1,4 +1,5 @@
 using Workbook.Grader.Discovery;
+using Workbook.Grader.Integrity;
 using Workbook.Grader.Running;
 
 namespace Workbook.Grader.Grading;
@@ -32,25 +33,30 @@ public sealed class LabGrader(GraderSettings settings, Action<string>? progress 
     /// <summary>Grades one lab.</summary>
     public async Task<LabResult> GradeAsync(LabInfo lab, CancellationToken cancel = default)
     {
-        var readme = LabReadme.Load(lab.Readme);
+        var readme = LabReadme.Load(lab);
         var title = readme.Title ?? lab.Name;
         if (settings.Build) progress?.Invoke($"{lab.Name}: building against {settings.Source}/");
         var build = await LabBuild.RunAsync(lab.TestProject, settings, cancel).ConfigureAwait(false);
         if (!build.Succeeded)
-            return new LabResult(lab.Number, lab.Name, title, false, build.Problem, Assign(readme, []), []);
+        {
+            var unbuilt = TamperCheck.Check(settings.Root, settings.Reference, lab, null);
+            return new LabResult(lab.Number, lab.Name, title, false, build.Problem, Assign(readme, [], unbuilt), []) { Integrity = unbuilt };
+        }
 
         progress?.Invoke($"{lab.Name}: running the tests");
         var (tests, problem) = await TestRun.RunAsync(build.TestAssembly!, lab.Name, settings, m => progress?.Invoke($"{lab.Name}: {m}"), cancel).ConfigureAwait(false);
-        return new LabResult(lab.Number, lab.Name, title, true, problem, Assign(readme, tests), [.. tests.Where(t => t.Task is null)]);
+        // After the run, so that what the lab's code did to the files while it ran is seen too.
+        var integrity = TamperCheck.Check(settings.Root, settings.Reference, lab, build.TestAssembly);
+        return new LabResult(lab.Number, lab.Name, title, true, problem, Assign(readme, tests, integrity), [.. tests.Where(t => t.Task is null)]) { Integrity = integrity };
     }
 
     // The README's tasks in order, then any task number that only tests mention.
-    private static List<TaskResult> Assign(LabReadme readme, IReadOnlyList<TestResult> tests)
+    private static List<TaskResult> Assign(LabReadme readme, IReadOnlyList<TestResult> tests, LabIntegrity integrity)
     {
         var byTask = tests.Where(t => t.Task is not null).GroupBy(t => t.Task!.Value).ToDictionary(g => g.Key, g => g.ToList());
         var tasks = readme.Tasks.Select(t => new TaskResult(t.Number, t.Title, t.Hint, byTask.GetValueOrDefault(t.Number) ?? [])).ToList();
         foreach (var extra in byTask.Keys.Except(readme.Tasks.Select(t => t.Number)).Order())
             tasks.Add(new TaskResult(extra, "(not in the README)", null, byTask[extra]));
-        return tasks;
+        return [.. tasks.Select(t => t with { Tampered = integrity.Touches(t.Number) })];
     }
 }

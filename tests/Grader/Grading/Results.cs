@@ -7,6 +7,10 @@ namespace Workbook.Grader.Grading;
 /// <param name="Message">Why it failed: the assertion's message, the crash or the time-out; null when it passed.</param>
 public sealed record TestResult(string Name, int? Task, TestOutcome Outcome, string? Message)
 {
+    /// <summary>OS processes the test left running (the grader ended them), for people; empty
+    /// when it left none.</summary>
+    public IReadOnlyList<string> LeftRunning { get; init; } = [];
+
     /// <summary>The method's name, without namespace and class.</summary>
     public string Method => Name[(Name.LastIndexOf('.') + 1)..];
 }
@@ -18,8 +22,13 @@ public sealed record TestResult(string Name, int? Task, TestOutcome Outcome, str
 /// <param name="Tests">The tests that check it.</param>
 public sealed record TaskResult(int Number, string Title, string? Hint, IReadOnlyList<TestResult> Tests)
 {
-    /// <summary>A task passes when it has tests and every one of them passed.</summary>
-    public bool Passed => Tests.Count > 0 && Tests.All(t => t.Outcome == TestOutcome.Passed);
+    /// <summary>True when a test or snapshot this task depends on differs from the committed one
+    /// (<see cref="Integrity.LabIntegrity"/>); such a task never passes.</summary>
+    public bool Tampered { get; init; }
+
+    /// <summary>A task passes when it has tests, every one of them passed, and none of its tests
+    /// or snapshots was tampered with.</summary>
+    public bool Passed => !Tampered && Tests.Count > 0 && Tests.All(t => t.Outcome == TestOutcome.Passed);
 
     /// <summary>The first test that did not pass, in name order, or null.</summary>
     public TestResult? FirstFailure => Tests.FirstOrDefault(t => t.Outcome != TestOutcome.Passed);
@@ -35,11 +44,17 @@ public sealed record TaskResult(int Number, string Title, string? Hint, IReadOnl
 /// <param name="Unassigned">Tests whose names do not start with <c>Task&lt;N&gt;_</c>; they count for no task.</param>
 public sealed record LabResult(int Number, string Name, string Title, bool Compiled, string? Problem, IReadOnlyList<TaskResult> Tasks, IReadOnlyList<TestResult> Unassigned)
 {
+    /// <summary>Whether the lab was graded with the committed tests and snapshots.</summary>
+    public Integrity.LabIntegrity Integrity { get; init; } = Workbook.Grader.Integrity.LabIntegrity.NotAsked;
+
     /// <summary>How many tasks passed.</summary>
     public int PassedTasks => Tasks.Count(t => t.Passed);
 
     /// <summary>The first task that did not pass, or null.</summary>
     public TaskResult? FirstFailingTask => Tasks.FirstOrDefault(t => !t.Passed);
+
+    /// <summary>Every OS process the lab's tests left running (the grader ended them).</summary>
+    public IEnumerable<string> LeftRunning => AllTests.SelectMany(t => t.LeftRunning).Distinct();
 
     /// <summary>Every test of the lab.</summary>
     public IEnumerable<TestResult> AllTests => Tasks.SelectMany(t => t.Tests).Concat(Unassigned);

@@ -12,8 +12,8 @@ public sealed record Check(string Lab, string What, bool Ok, string? Detail = nu
 /// <summary>
 /// The workbook's promise about its labs, checked (CI runs it): every starter compiles and fails
 /// every one of its tests, so no test passes on an empty answer; every reference solution passes
-/// every test; and the README and the tests agree on the tasks (every task has a hint and a
-/// test, every test names a task of the README).
+/// every test; and the README, the hints and the tests agree on the tasks (every task has a hint
+/// and a test, every hint and every test names a task of the README).
 /// </summary>
 public static class StarterCheck
 {
@@ -23,11 +23,13 @@ public static class StarterCheck
         var checks = new List<Check>();
         void Add(string what, bool ok, string? detail = null) => checks.Add(new Check(lab.Name, what, ok, detail));
 
-        var readme = LabReadme.Load(lab.Readme);
+        var readme = LabReadme.Load(lab);
         Add("the starter has a README with numbered tasks (## Task N: Title)", readme.Tasks.Count > 0,
             File.Exists(lab.Readme) ? "no '## Task N: Title' heading found" : $"{lab.Readme} is missing");
         foreach (var t in readme.Tasks.Where(t => t.Hint is null))
-            Add($"task {t.Number} has a hint", false, "add a '> **Hint:** ...' block under its heading");
+            Add($"task {t.Number} has a hint", false, $"add a '## Task {t.Number}' section to {Path.GetFileName(lab.Hints)}");
+        foreach (var n in LabHints.Load(lab.Hints).Keys.Except(readme.Tasks.Select(t => t.Number)).Order())
+            Add($"the hint for task {n} belongs to a task of the README", false, $"{Path.GetFileName(lab.Hints)} has '## Task {n}' but the README has no such task");
         Add("the reference solution exists", Directory.Exists(lab.SolutionFolder), $"{lab.SolutionFolder} is missing");
 
         Add("the starter compiles", starter.Compiled, starter.Problem);

@@ -22,6 +22,7 @@ public static class ConsoleReport
             return;
         }
         console.Write(Table(report));
+        WriteIntegrity(console, report);
         foreach (var lab in report.Labs) WriteFirstFailure(console, lab);
         console.WriteLine();
         var colour = report.PassedTasks == report.TotalTasks ? "green" : "yellow";
@@ -35,18 +36,44 @@ public static class ConsoleReport
         table.AddColumn("Lab");
         for (var n = 1; n <= width; n++) table.AddColumn(new TableColumn($"Task {n}").Centered());
         table.AddColumn(new TableColumn("Passed").RightAligned());
+        table.AddColumn(new TableColumn("Tests").Centered());
         foreach (var lab in report.Labs)
         {
             var cells = new List<string> { Markup.Escape(lab.Title) };
             for (var n = 1; n <= width; n++)
             {
                 var task = lab.Tasks.FirstOrDefault(t => t.Number == n);
-                cells.Add(task is null ? "" : task.Passed ? "[green]pass[/]" : lab.Compiled ? "[red]fail[/]" : "[red]no build[/]");
+                cells.Add(task is null ? "" : task.Passed ? "[green]pass[/]" : task.Tampered ? "[red]tampered[/]" : lab.Compiled ? "[red]fail[/]" : "[red]no build[/]");
             }
             cells.Add($"{lab.PassedTasks}/{lab.Tasks.Count}");
+            cells.Add(lab.Integrity.Tampered ? "[bold red]tampered[/]" : lab.Integrity.Trusted ? "[green]as committed[/]" : "[yellow]not checked[/]");
             table.AddRow(cells.ToArray());
         }
         return table;
+    }
+
+    // What differs from the committed tests, lab by lab; a task it touches cannot pass.
+    private static void WriteIntegrity(IAnsiConsole console, GradeReport report)
+    {
+        foreach (var reason in report.Labs.Where(l => !l.Integrity.Trusted && !l.Integrity.Tampered).Select(l => l.Integrity.Unchecked).Distinct())
+        {
+            console.WriteLine();
+            console.MarkupLine($"[yellow]The tests and snapshots were not compared with the committed ones: {Markup.Escape(reason ?? "")}.[/]");
+        }
+        foreach (var lab in report.Labs.Where(l => l.Integrity.Tampered))
+        {
+            var findings = lab.Integrity.Findings;
+            console.WriteLine();
+            console.MarkupLine($"[bold red]{Markup.Escape(lab.Title)}: its tests or snapshots differ from {Markup.Escape(lab.Integrity.Reference ?? "the committed ones")}[/], " +
+                "so the tasks they check do not pass and the lab's grade is not to be trusted.");
+            var lines = findings.Take(MaxMessageLines).Select(f => $"{f.Path}: {f.What}" + (f.Tasks.Count == 0 ? " [every task]" : $" [task {string.Join(", ", f.Tasks)}]")).ToList();
+            if (findings.Count > MaxMessageLines) lines.Add($"... and {findings.Count - MaxMessageLines} more");
+            console.Write(new Panel(new Text(string.Join('\n', lines))).Header("tampered").BorderColor(Color.Red));
+            var restore = findings.Where(f => !f.What.StartsWith("added", StringComparison.Ordinal)).Select(f => f.Path).ToList();
+            var revision = lab.Integrity.Reference is { } r && r.IndexOf(' ') is > 0 and var space ? r[..space] : "HEAD";
+            if (restore.Count > 0) console.MarkupLine($"Put them back with: [bold]git checkout {Markup.Escape(revision)} -- {Markup.Escape(string.Join(' ', restore))}[/]");
+            if (findings.Any(f => f.What.StartsWith("added", StringComparison.Ordinal))) console.MarkupLine("Remove the added files: grading uses the committed tests only.");
+        }
     }
 
     private static void WriteFirstFailure(IAnsiConsole console, LabResult lab)
@@ -63,6 +90,11 @@ public static class ConsoleReport
             console.WriteLine();
             console.MarkupLine($"[bold red]{Markup.Escape(lab.Title)}:[/] {Markup.Escape(lab.Problem)}");
         }
+        if (lab.LeftRunning.ToList() is { Count: > 0 } left)
+        {
+            console.WriteLine();
+            console.MarkupLine($"[bold red]{Markup.Escape(lab.Title)}:[/] its tests left OS processes running; the grader ended them: {Markup.Escape(string.Join(", ", left))}");
+        }
         if (lab.FirstFailingTask is not { } task) return;
         console.WriteLine();
         console.MarkupLine($"[bold]{Markup.Escape(lab.Title)}[/], first failing task: [bold]Task {task.Number}: {Markup.Escape(task.Title)}[/]");
@@ -78,7 +110,10 @@ public static class ConsoleReport
         {
             console.MarkupLine($"[red]No test checks task {task.Number} (test names must start with Task{task.Number}_).[/]");
         }
-        if (task.Hint is { } hint) console.MarkupLine($"[bold yellow]Hint:[/] {Markup.Escape(hint)}");
+        if (task.Tampered && task.Tests.All(t => t.Outcome == TestOutcome.Passed))
+            console.MarkupLine($"[red]Its tests passed, but they or their snapshots are not the committed ones (see above), so task {task.Number} does not count.[/]");
+        // Hints are shown on request only: trying first is half of the learning.
+        if (task.Hint is not null) console.MarkupLine($"[bold yellow]Stuck?[/] Ask for a hint: [bold]{Markup.Escape(HintCommand.CommandFor(lab.Number, task.Number))}[/]");
     }
 
     private static Markup Diff(string diff)

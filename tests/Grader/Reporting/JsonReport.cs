@@ -6,10 +6,14 @@ namespace Workbook.Grader.Reporting;
 
 /// <summary>
 /// The grader's machine-readable results, for a classroom's tooling. The shape is stable:
-/// <c>{ source, generatedAt, passedTasks, totalTasks, percent, labs: [ { number, name, title,
-/// compiled, problem, passedTasks, totalTasks, tasks: [ { number, title, hint, passed, tests: [
-/// { name, outcome, message } ] } ], unassignedTests } ] }</c>; outcomes are <c>passed</c>,
-/// <c>failed</c>, <c>crashed</c>, <c>timedOut</c> or <c>notRun</c>.
+/// <c>{ source, generatedAt, trusted, passedTasks, totalTasks, percent, labs: [ { number, name,
+/// title, compiled, problem, trusted, reference, tampered, leftRunning, passedTasks, totalTasks,
+/// tasks: [ { number, title, hint, passed, tampered, tests: [ { name, outcome, message } ] } ],
+/// unassignedTests } ] }</c>; outcomes are <c>passed</c>, <c>failed</c>, <c>crashed</c>,
+/// <c>timedOut</c> or <c>notRun</c>. A lab's <c>trusted</c> is true only when its tests and
+/// snapshots were compared with the committed ones (<c>reference</c>) and found equal;
+/// <c>tampered</c> lists what differs (<c>null</c> when no comparison could be made, with the
+/// reason in <c>uncheckedReason</c>).
 /// </summary>
 public static class JsonReport
 {
@@ -28,6 +32,7 @@ public static class JsonReport
         {
             report.Source,
             GeneratedAt = generatedAt,
+            Trusted = report.Labs.All(l => l.Integrity.Trusted),
             report.PassedTasks,
             report.TotalTasks,
             Percent = Math.Round(report.Percent, 1),
@@ -38,6 +43,11 @@ public static class JsonReport
                 l.Title,
                 l.Compiled,
                 l.Problem,
+                l.Integrity.Trusted,
+                l.Integrity.Reference,
+                Tampered = l.Integrity.Unchecked is null ? l.Integrity.Findings.Select(f => new { f.Path, f.What, f.Tasks }) : null,
+                UncheckedReason = l.Integrity.Unchecked,
+                LeftRunning = l.LeftRunning,
                 l.PassedTasks,
                 TotalTasks = l.Tasks.Count,
                 Tasks = l.Tasks.Select(t => new
@@ -46,6 +56,7 @@ public static class JsonReport
                     t.Title,
                     t.Hint,
                     t.Passed,
+                    t.Tampered,
                     Tests = t.Tests.Select(Test),
                 }),
                 UnassignedTests = l.Unassigned.Select(Test),

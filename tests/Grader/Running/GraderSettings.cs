@@ -23,6 +23,16 @@ public sealed record GraderSettings
     /// <summary>The most one test may take when tests run one at a time.</summary>
     public TimeSpan TestLimit { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The most managed memory one lab's test process may use, in megabytes (the GC's
+    /// hard heap limit); 0 for no limit. A runaway allocation then fails its test with an
+    /// out-of-memory message instead of taking the machine down.</summary>
+    public int MemoryLimitMegabytes { get; init; } = 2048;
+
+    /// <summary>The git revision whose tests and snapshots count as the committed ones
+    /// (tamper check); null to skip the check (the starter check, where a maintainer's work in
+    /// progress is expected).</summary>
+    public string? Reference { get; init; } = "HEAD";
+
     /// <summary>The command that runs the .NET SDK.</summary>
     public string Dotnet { get; init; } = "dotnet";
 }
