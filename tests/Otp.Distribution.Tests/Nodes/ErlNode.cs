@@ -48,6 +48,15 @@ public sealed class ErlNode : IAsyncDisposable
              "-kernel", "logger_level", "warning", "-eval", eval]);
     }
 
+    /// <summary>Starts <c>erl -sname {name}</c> registering with the EPMD at <paramref name="epmdPort"/>.</summary>
+    public static ErlNode StartWithEpmdPort(int epmdPort, string name, string eval, string cookie = "bookclub")
+    {
+        RequireErlang();
+        return Launch(epmdPort, "erl", name,
+            ["-sname", name, "-setcookie", cookie, "-noshell", "-kernel", "inet_dist_use_interface", "{127,0,0,1}",
+             "-kernel", "logger_level", "warning", "-eval", eval]);
+    }
+
     /// <summary>Starts <c>elixir --sname {name} --cookie {cookie} -e {code}</c>.</summary>
     public static ErlNode StartElixir(TestCluster cluster, string name, string code, string cookie = "bookclub")
     {
@@ -56,7 +65,9 @@ public sealed class ErlNode : IAsyncDisposable
             ["--sname", name, "--cookie", cookie, "--erl", "-kernel inet_dist_use_interface {127,0,0,1}", "-e", code]);
     }
 
-    private static ErlNode Launch(TestCluster cluster, string exe, string name, string[] args)
+    private static ErlNode Launch(TestCluster cluster, string exe, string name, string[] args) => Launch(cluster.EpmdPort, exe, name, args);
+
+    private static ErlNode Launch(int epmdPort, string exe, string name, string[] args)
     {
         var psi = new ProcessStartInfo(Executable(exe)!, args)
         {
@@ -65,7 +76,7 @@ public sealed class ErlNode : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        psi.Environment["ERL_EPMD_PORT"] = cluster.EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        psi.Environment["ERL_EPMD_PORT"] = epmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         psi.Environment["ERL_CRASH_DUMP"] = Path.Combine(Path.GetTempPath(), $"erl_crash_{Guid.NewGuid():N}.dump");
         psi.Environment.Remove("ERL_FLAGS");
         var p = System.Diagnostics.Process.Start(psi)!;
