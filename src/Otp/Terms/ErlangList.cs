@@ -32,13 +32,14 @@ public sealed class ErlangList : IReadOnlyList<object?>, IEquatable<ErlangList>
 
     /// <summary>An improper list: <paramref name="items"/> followed by <paramref name="tail"/>
     /// (<c>[a, b | tail]</c>). A tail that is itself a list is spliced in, so the result is
-    /// the same term Erlang would build.</summary>
+    /// the same term Erlang would build; a null tail makes a proper list.</summary>
     /// <exception cref="ArgumentException">No elements before the tail: <c>[| T]</c> is not a term.</exception>
     public static ErlangList Improper(IEnumerable<object?> items, object? tail)
     {
         var head = items.ToList();
         if (head.Count == 0) throw new ArgumentException("an improper list needs at least one element before its tail", nameof(items));
-        switch (tail)
+        // A tail that is a list in any C# shape (a string, an array...) is spliced in too.
+        switch (tail is null ? null : TermEquality.Canonical(tail))
         {
             case ErlangList l:
                 head.AddRange(l._items);

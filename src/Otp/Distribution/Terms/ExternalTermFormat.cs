@@ -10,7 +10,7 @@ namespace Otp.Distribution.Terms;
 /// <remarks>
 /// <para>Encoding writes what OTP 25 and 26 accept from a peer with the mandatory flags:
 /// UTF-8 atoms (SMALL_ATOM_UTF8_EXT, ATOM_UTF8_EXT), NEW_PID_EXT, NEWER_REFERENCE_EXT,
-/// NEW_PORT_EXT (V4_PORT_EXT for ids over 32 bits), NEW_FLOAT_EXT, and STRING_EXT for a list of
+/// NEW_PORT_EXT (V4_PORT_EXT for ids over 28 bits), NEW_FLOAT_EXT, and STRING_EXT for a list of
 /// small integers exactly where <c>term_to_binary</c> uses it, so the bytes equal
 /// <c>term_to_binary(T, [{minor_version, 2}])</c>.</para>
 /// <para>Decoding also accepts the older tags Erlang may still send or store (Latin-1 atoms,

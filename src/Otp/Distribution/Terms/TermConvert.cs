@@ -25,6 +25,12 @@ internal static class TermConvert
         result = value;
         if (value is null) return !target.IsValueType || Nullable.GetUnderlyingType(target) is not null;
         if (target.IsInstanceOfType(value)) return true;
+        // null travels as undefined, so undefined comes back as null wherever null fits.
+        if (value is Atom { Name: "undefined" } && !target.IsValueType)
+        {
+            result = null;
+            return true;
+        }
         if (Nullable.GetUnderlyingType(target) is { } inner)
         {
             if (value is Atom { Name: "undefined" }) { result = null; return true; }

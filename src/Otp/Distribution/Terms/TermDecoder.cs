@@ -95,9 +95,9 @@ internal ref struct TermDecoder(ReadOnlySpan<byte> input, IExternalTermContext c
 
     /// <summary>Checks that <paramref name="count"/> items of at least <paramref name="minBytes"/>
     /// bytes each can still follow, before an array for them is allocated.</summary>
-    private readonly void CheckCount(long count, int minBytes, string what)
+    private readonly void CheckCount(long count, int minBytes, string what, int andThen = 0)
     {
-        if (count * minBytes > Remaining)
+        if (count * minBytes + andThen > Remaining)
             throw Fail($"{what} declares {count} elements, but only {Remaining} bytes remain");
     }
 
@@ -211,6 +211,7 @@ internal ref struct TermDecoder(ReadOnlySpan<byte> input, IExternalTermContext c
             _ => throw new ExternalTermFormatException(at, $"an atom was expected, tag {tag} found"),
         };
         var bytes = Take(length);
+        if (AtomCache.TryGet(bytes, utf8, out var cached)) return cached;
         string name;
         if (utf8)
         {
@@ -229,7 +230,9 @@ internal ref struct TermDecoder(ReadOnlySpan<byte> input, IExternalTermContext c
             if (length > 255) throw new ExternalTermFormatException(at, "a Latin-1 atom longer than 255 characters");
             name = Encoding.Latin1.GetString(bytes);
         }
-        return new Atom(name);
+        var atom = new Atom(name);
+        AtomCache.Add(bytes, utf8, atom);
+        return atom;
     }
 
     private object ReadTuple(uint arity, int depth)
@@ -246,7 +249,7 @@ internal ref struct TermDecoder(ReadOnlySpan<byte> input, IExternalTermContext c
     private object ReadList(int depth)
     {
         var count = ReadUInt32();
-        CheckCount((long)count + 1, 1, "a list");
+        CheckCount(count, 1, "a list", andThen: 1);
         var items = new object?[count];
         for (var i = 0; i < items.Length; i++) items[i] = Read(depth + 1);
         var tail = Read(depth + 1);
@@ -261,7 +264,7 @@ internal ref struct TermDecoder(ReadOnlySpan<byte> input, IExternalTermContext c
     private object ReadMap(int depth, int tagAt)
     {
         var arity = ReadUInt32();
-        CheckCount((long)arity * 2, 1, "a map");
+        CheckCount(arity, 2, "a map");
         var pairs = new KeyValuePair<object?, object?>[arity];
         for (var i = 0; i < pairs.Length; i++)
         {

@@ -10,6 +10,8 @@ namespace Otp.Distribution.Terms;
 /// <summary>Writes C# values as External Term Format terms into a buffer writer.</summary>
 internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermContext context)
 {
+    private const ulong MaxV3PortId = (1UL << 28) - 1;
+
     public void WriteByte(byte b)
     {
         output.GetSpan(1)[0] = b;
@@ -69,11 +71,11 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
             case Fun fun: WriteBytes(fun.ExternalBytes); break;
             case ErlangTuple t: WriteTuple(t, depth); break;
             case ErlangList l: WriteList(l, l.Count, l.Tail, depth); break;
-            case ErlangMap m: WriteMap(m, m.Count, depth); break;
+            case ErlangMap m: WriteMap(m, depth); break;
             case ExitReason reason: Write(reason.Term, depth); break;
             case var _ when RecordShape.For(term.GetType()) is { } shape: WriteTuple(shape.ToTuple(term), depth); break;
             case ITuple t: WriteTuple(t, depth); break;
-            case IDictionary d: WriteMap(TermConvert.ToMap(d), d.Count, depth); break;
+            case IDictionary d: WriteMap(TermConvert.ToMap(d), depth); break;
             case IEnumerable e:
                 var items = e.Cast<object?>().ToArray();
                 WriteList(items, items.Length, null, depth);
@@ -86,7 +88,8 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
     private void WriteAtom(string name)
     {
         var length = Encoding.UTF8.GetByteCount(name);
-        if (name.EnumerateRunes().Count() > 255)
+        // Fewer than 256 UTF-16 units is fewer than 256 characters; count runes only beyond.
+        if (name.Length > 255 && name.EnumerateRunes().Count() > 255)
             throw new ArgumentException($"an atom has at most 255 characters: {name[..20]}...");
         if (length <= 255)
         {
@@ -251,8 +254,9 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
 
     private void WritePort(Port port)
     {
-        // NEW_PORT_EXT while the id fits 32 bits, as term_to_binary does; V4_PORT_EXT beyond.
-        if (port.Id <= uint.MaxValue)
+        // As term_to_binary: NEW_PORT_EXT while the id fits the 28 bits ports had before OTP 24
+        // (checked against erl, ErlangRoundTripTests), V4_PORT_EXT beyond.
+        if (port.Id <= MaxV3PortId)
         {
             WriteByte(Tag.NewPort);
             WriteAtom(port.NodeName.Name);
@@ -295,7 +299,7 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
             var span = output.GetSpan(3 + count);
             span[0] = Tag.String;
             BinaryPrimitives.WriteUInt16BigEndian(span[1..], (ushort)count);
-            for (var i = 0; i < count; i++) span[3 + i] = (byte)Convert.ToInt64(items[i], System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = 0; i < count; i++) span[3 + i] = items[i] is BigInteger big ? (byte)big : (byte)Convert.ToInt64(items[i], System.Globalization.CultureInfo.InvariantCulture);
             output.Advance(3 + count);
             return;
         }
@@ -323,7 +327,7 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
         return true;
     }
 
-    private void WriteMap(ErlangMap map, int count, int depth)
+    private void WriteMap(ErlangMap map, int depth)
     {
         WriteTagged(Tag.Map, (uint)map.Count);
         foreach (var (k, v) in map)
