@@ -40,10 +40,27 @@ public static class ExternalTermFormat
     /// or a structure deeper than <see cref="MaxDepth"/>.</exception>
     public static byte[] Encode(object? term, IExternalTermContext? context = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        Encode(term, buffer, context);
-        return buffer.WrittenSpan.ToArray();
+        // One scratch buffer per thread, so the only allocation is the result. It is taken out
+        // of the slot while in use, in case encoding ever re-enters (a record's property getter).
+        var buffer = t_scratch ?? new ArrayBufferWriter<byte>(256);
+        t_scratch = null;
+        try
+        {
+            Encode(term, buffer, context);
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity <= MaxScratch) t_scratch = buffer;
+        }
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
+
+    // A thread that once encoded a huge term does not keep its buffer for ever.
+    private const int MaxScratch = 64 * 1024;
 
     /// <summary>Writes <paramref name="term"/>, version byte first, to <paramref name="output"/>
     /// (a connection's frame buffer, for example).</summary>

@@ -311,8 +311,9 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
 
     private static bool AllBytes(IReadOnlyList<object?> items)
     {
-        foreach (var item in items)
+        for (var k = 0; k < items.Count; k++)
         {
+            var item = items[k];
             var ok = item switch
             {
                 int i => i is >= 0 and <= 255,
