@@ -14,7 +14,7 @@ namespace Otp;
 /// A crash in a process never escapes to the node: it ends that process (and whatever is linked
 /// to it), nothing else.
 /// </remarks>
-public sealed class Node : IDisposable
+public sealed partial class Node : IDisposable, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Process> _names = new();
     private long _nextNumber;
@@ -81,6 +81,8 @@ public sealed class Node : IDisposable
     {
         ArgumentNullException.ThrowIfNull(body);
         var p = new Process(this, Interlocked.Increment(ref _nextNumber), body);
+        // A named node must find its processes by number when their pids come back over the wire.
+        _processes?.TryAdd(p.Self.Number, p);
         if (link && linkTo is not null)
         {
             p.AddLinkUnchecked(linkTo.Self);
@@ -111,7 +113,8 @@ public sealed class Node : IDisposable
     public void Exit(Pid pid, ExitReason reason)
     {
         Tracer?.ExitSent(Pid.Outside, pid, reason);
-        pid.Process?.OnExitSignal(Pid.Outside, reason, viaLink: false);
+        if (!pid.IsLocal) Distribution?.Exit2(Pid.Outside, pid, reason);
+        else pid.Process?.OnExitSignal(Pid.Outside, reason, viaLink: false);
     }
 
     /// <summary>True while the process behind <paramref name="pid"/> is alive (Erlang's <c>is_process_alive/1</c>).</summary>
@@ -129,12 +132,16 @@ public sealed class Node : IDisposable
     internal void Route(Pid from, Pid to, object message)
     {
         Tracer?.Sent(from, to, message);
-        to.Process?.Deliver(message);
+        if (to.IsLocal) to.Process?.Deliver(message);
+        // A pid of another node: out on that node's connection (made if needed). Without
+        // distribution no node can be reached, and Erlang drops such a message.
+        else Distribution?.Send(from, to, message);
     }
 
     internal void OnExited(Process p, ExitReason reason)
     {
         Interlocked.Decrement(ref _live);
+        _processes?.TryRemove(new KeyValuePair<long, Process>(p.Self.Number, p));
         if (p.RegisteredAs is { } name) _names.TryRemove(new KeyValuePair<string, Process>(name, p));
         Tracer?.Exited(p.Self, reason);
     }
@@ -264,6 +271,19 @@ public sealed class Node : IDisposable
         ? Scheduler.RunUntilAsync(new TaskCompletionSource().Task, TimeSpan.Zero)
         : Task.Delay(50);
 
-    /// <summary>Stops the node's scheduler thread (deterministic nodes).</summary>
-    public void Dispose() => Scheduler.Dispose();
+    /// <summary>Stops the node's scheduler thread (deterministic nodes) and, for a distributed
+    /// node, closes its connections, its listener and its EPMD registration.</summary>
+    public void Dispose()
+    {
+        // Bounded: closing sockets does not wait on peers.
+        if (Distribution is { } d) d.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+        Scheduler.Dispose();
+    }
+
+    /// <summary>As <see cref="Dispose"/>, without blocking.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Distribution is { } d) await d.DisposeAsync().ConfigureAwait(false);
+        Scheduler.Dispose();
+    }
 }

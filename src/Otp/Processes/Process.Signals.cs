@@ -5,6 +5,9 @@ public sealed partial class Process
     private HashSet<Pid>? _links;
     private Dictionary<Ref, (Pid Watcher, object Item)>? _watchers;
     private Dictionary<Ref, Process>? _watching;
+    // Monitors this process holds on processes of other nodes: what was monitored (a pid, or a
+    // name) and on which node, so that demonitor and this process's death can tell that node.
+    private Dictionary<Ref, (object Target, string Node, object Item)>? _watchingRemote;
     private TaskCompletionSource<ExitReason>? _exited;
     internal string? RegisteredAs;
 
@@ -35,6 +38,11 @@ public sealed partial class Process
     {
         ThrowIfExited();
         if (pid == Self) return;
+        if (!pid.IsLocal)
+        {
+            LinkRemote(pid);
+            return;
+        }
         // Our side first: if the other process dies the moment it is linked, its exit signal
         // must find the link here.
         bool isNew;
@@ -59,7 +67,14 @@ public sealed partial class Process
     public void Unlink(Pid pid)
     {
         ThrowIfExited();
-        lock (_gate) _links?.Remove(pid);
+        bool had;
+        lock (_gate) had = _links?.Remove(pid) ?? false;
+        if (!pid.IsLocal)
+        {
+            if (had) Node.Distribution?.Unlink(Self, pid);
+            Node.Tracer?.Unlinked(Self, pid);
+            return;
+        }
         if (pid.Process is { } other)
             lock (other._gate) other._links?.Remove(Self);
         Node.Tracer?.Unlinked(Self, pid);
@@ -71,7 +86,7 @@ public sealed partial class Process
     /// the exit reason arrives; if it does not exist, the <see cref="Down"/> (reason
     /// <c>noproc</c>) arrives at once. Each call makes a separate monitor.
     /// </summary>
-    public Ref Monitor(Pid pid) => MonitorCore(pid, pid);
+    public Ref Monitor(Pid pid) => pid.IsLocal ? MonitorCore(pid, pid) : MonitorRemote(pid, pid.RemoteNode!.Value.Name, pid);
 
     /// <summary>Monitors the process registered as <paramref name="name"/>; the
     /// <see cref="Down"/> message names it as a <see cref="RegisteredName"/>.</summary>
@@ -106,8 +121,15 @@ public sealed partial class Process
     {
         ThrowIfExited();
         Process? target = null;
-        lock (_gate) _watching?.Remove(monitor, out target);
-        var removed = false;
+        (object Target, string Node, object Item) remote = default;
+        bool wasRemote;
+        lock (_gate)
+        {
+            _watching?.Remove(monitor, out target);
+            wasRemote = _watchingRemote?.Remove(monitor, out remote) ?? false;
+        }
+        if (wasRemote) Node.Distribution?.Demonitor(Self, monitor, remote.Target!, remote.Node!);
+        var removed = wasRemote;
         if (target is not null)
             lock (target._gate) removed = target._watchers?.Remove(monitor) ?? false;
         if (flush)
@@ -129,7 +151,8 @@ public sealed partial class Process
     {
         ThrowIfExited();
         Node.Tracer?.ExitSent(Self, pid, reason);
-        pid.Process?.OnExitSignal(Self, reason, viaLink: false);
+        if (!pid.IsLocal) Node.Distribution?.Exit2(Self, pid, reason);
+        else pid.Process?.OnExitSignal(Self, reason, viaLink: false);
         ThrowIfExited();
     }
 
@@ -222,6 +245,7 @@ public sealed partial class Process
         HashSet<Pid>? links;
         Dictionary<Ref, (Pid Watcher, object Item)>? watchers;
         Dictionary<Ref, Process>? watching;
+        Dictionary<Ref, (object Target, string Node, object Item)>? watchingRemote;
         TaskCompletionSource<ExitReason>? exited;
         var schedule = false;
         lock (_gate)
@@ -231,10 +255,12 @@ public sealed partial class Process
             links = _links;
             watchers = _watchers;
             watching = _watching;
+            watchingRemote = _watchingRemote;
             exited = _exited;
             _links = null;
             _watchers = null;
             _watching = null;
+            _watchingRemote = null;
             if (_waiting && !_scheduled) schedule = _scheduled = true;
         }
         Node.OnExited(this, reason);
@@ -243,6 +269,8 @@ public sealed partial class Process
         if (watching is not null)
             foreach (var (r, target) in watching)
                 lock (target._gate) target._watchers?.Remove(r);
+        if (watchingRemote is not null && Node.Distribution is { } dist)
+            foreach (var (r, (target, node, _)) in watchingRemote) dist.Demonitor(Self, r, target, node);
 
         var pending = t_pendingSignals ??= new();
         var drain = pending.Count == 0;
@@ -251,9 +279,11 @@ public sealed partial class Process
         if (links is not null)
             foreach (var pid in links)
                 if (pid.Process is { } p) pending.Enqueue(new DeathSignal(p, Self, reason, null, null));
+                else if (!pid.IsLocal) Node.Distribution?.ExitThroughLink(Self, pid, reason);
         if (watchers is not null)
             foreach (var (r, (watcher, item)) in watchers)
                 if (watcher.Process is { } w) pending.Enqueue(new DeathSignal(w, Self, reason, r, item));
+                else if (!watcher.IsLocal) Node.Distribution?.MonitorExit(item, watcher, r, reason);
         if (drain)
         {
             // Only the outermost Terminate on this thread drains, so the depth stays constant.

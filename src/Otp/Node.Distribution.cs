@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using Otp.Distribution;
+
+namespace Otp;
+
+public sealed partial class Node
+{
+    // Only a named node keeps this table: a local node's pids always carry their process.
+    private ConcurrentDictionary<long, Process>? _processes;
+
+    /// <summary>The node's membership of a cluster; null for a node without a name.</summary>
+    internal NodeDistribution? Distribution { get; private set; }
+
+    /// <summary>True for a node started with <see cref="StartDistributedAsync"/>.</summary>
+    public bool IsDistributed => Distribution is not null;
+
+    /// <summary>The creation EPMD gave this node (part of every pid it sends); 0 when not distributed.</summary>
+    public uint Creation => Distribution?.Creation ?? 0;
+
+    /// <summary>The port this node accepts connections from other nodes on; 0 when not distributed.</summary>
+    public int DistributionPort => Distribution?.Port ?? 0;
+
+    internal Process? LiveProcess(long number) =>
+        _processes is not null && _processes.TryGetValue(number, out var p) && !p.HasExited ? p : null;
+
+    /// <summary>
+    /// Starts a node that is a member of a cluster, as <c>erl -sname</c> or <c>erl -name</c>
+    /// does: it listens for other nodes, registers its name with EPMD (starting an EPMD of its
+    /// own when none answers), and from then on reaches other nodes by name, connecting on first
+    /// use. Its <c>net_kernel</c> answers <c>net_adm:ping</c>.
+    /// </summary>
+    /// <param name="options"><see cref="NodeOptions.Name"/> is required (<c>alive@host</c>, or
+    /// just <c>alive</c> for this host's short name); the cookie comes from
+    /// <see cref="NodeOptions.Cookie"/> or <c>~/.erlang.cookie</c>. Real-time nodes only.</param>
+    /// <param name="ct">Cancels the start.</param>
+    /// <exception cref="ArgumentException">No name, a malformed name, or a deterministic node.</exception>
+    /// <exception cref="Distribution.Epmd.EpmdException">EPMD refused the name (another node has it).</exception>
+    public static async Task<Node> StartDistributedAsync(NodeOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Deterministic) throw new ArgumentException("a deterministic node cannot join a real cluster (the simulated network is separate work)", nameof(options));
+        if (options.Name == NodeName.NoNode) throw new ArgumentException("a distributed node needs a name: NodeOptions.Name = \"alive@host\"", nameof(options));
+        var name = NodeName.Parse(options.Name);
+        var cookie = options.Cookie ?? Cookie.ReadOrCreate(options.CookieFile);
+        var node = new Node(options with { Name = name.ToString() }) { _processes = new() };
+        try
+        {
+            node.Distribution = await NodeDistribution.StartAsync(node, name, cookie, node.Options, ct).ConfigureAwait(false);
+            NetKernel.Start(node);
+        }
+        catch
+        {
+            node.Scheduler.Dispose();
+            throw;
+        }
+        return node;
+    }
+
+    /// <summary>Erlang's <c>nodes/1</c>: the names of the connected nodes of that kind, sorted.
+    /// Empty for a node that is not distributed.</summary>
+    public IReadOnlyList<string> Nodes(NodeVisibility which = NodeVisibility.Visible) => Distribution?.Nodes(which) ?? [];
+
+    /// <summary>
+    /// Erlang's <c>net_adm:ping/1</c>: connects to <paramref name="node"/> if needed and asks its
+    /// <c>net_kernel</c> whether this node is welcome. True for <c>pong</c>, false for
+    /// <c>pang</c> (no such node, a wrong cookie, no answer within <paramref name="timeout"/>,
+    /// default 7 s). A failed ping also drops the connection, as in Erlang.
+    /// </summary>
+    public async Task<bool> PingAsync(string node, TimeSpan? timeout = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(node);
+        if (node == Name) return Distribution is not null;
+        if (Distribution is not { } d) return false;
+        var wait = timeout ?? TimeSpan.FromSeconds(7);
+        var pong = await RunAsync(async self =>
+        {
+            // A gen_server call, as net_adm:ping makes it: a monitor on {net_kernel, Node} turns an
+            // unreachable node into an immediate DOWN instead of a timeout.
+            var mref = self.Monitor("net_kernel", node);
+            self.Send("net_kernel", node, new ErlangTuple(new Atom("$gen_call"), new ErlangTuple(self.Self, mref),
+                new ErlangTuple(new Atom("is_auth"), new Atom(Name))));
+            var reply = await self.Receive(m => m is ErlangTuple { Length: 2 } t && Equals(t[0], mref) || m is Down dn && dn.Ref.Equals(mref), wait).ConfigureAwait(true);
+            self.Demonitor(mref, flush: true);
+            return reply is ErlangTuple { Length: 2 } r && r[1] is Atom { Name: "yes" };
+        }, wait + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        if (!pong) d.Disconnect(node);
+        return pong;
+    }
+
+    /// <summary>Erlang's <c>net_kernel:connect_node/1</c>: the handshake only. True once
+    /// connected (or already connected), false if it failed.</summary>
+    public async Task<bool> ConnectAsync(string node)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(node);
+        if (node == Name) return Distribution is not null;
+        if (Distribution?.GetOrConnect(node) is not { } c) return false;
+        return await c.Ready.ConfigureAwait(false);
+    }
+
+    /// <summary>Erlang's <c>erlang:disconnect_node/1</c>: closes the connection; links and
+    /// monitors across it fire <c>noconnection</c>. False if there was none.</summary>
+    public bool Disconnect(string node) => Distribution?.Disconnect(node) ?? false;
+
+    /// <summary>Sends to the process registered as <paramref name="name"/> on
+    /// <paramref name="node"/> from outside any process (Erlang's <c>{Name, Node} ! Message</c>).</summary>
+    public void Send(string name, string node, object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (node == Name) Send(name, message);
+        else SendRemote(Pid.Outside, name, node, message);
+    }
+
+    internal void SendRemote(Pid from, string name, string node, object message)
+    {
+        Distribution?.SendRegistered(from, name, node, message);
+    }
+}
