@@ -1,0 +1,9 @@
+namespace Otp.NodeCommand;
+
+/// <summary>What the command line asked for.</summary>
+/// <param name="Name">The node's name as given (<c>NAME</c> or <c>NAME@HOST</c>).</param>
+/// <param name="LongName">True for <c>--name</c>: the host must be fully qualified or an IP.</param>
+/// <param name="Cookie">The cookie, or null for <c>~/.erlang.cookie</c>.</param>
+/// <param name="Ping">Nodes to ping once the node is up.</param>
+/// <param name="Visible">Join as a visible node.</param>
+public sealed record NodeRequest(string Name, bool LongName, string? Cookie, IReadOnlyList<string> Ping, bool Visible);
