@@ -10,6 +10,8 @@ internal static class Expect
     public static async Task SnapshotMismatch(Func<Task> test, string mustShow)
     {
         var ex = await Assert.ThrowsAsync<SnapshotMismatchException>(test);
+        // What a learner with this answer would read.
+        TestContext.Current.TestOutputHelper?.WriteLine(ex.Message);
         // The mismatch wrote a received file beside the lab's snapshot; it belongs to the lab's
         // own runs, so leave none behind.
         var received = ex.Message.Split('\n').FirstOrDefault(l => l.StartsWith("received: ", StringComparison.Ordinal))?["received: ".Length..];
@@ -21,6 +23,7 @@ internal static class Expect
     public static async Task AssertionFails(Func<Task> test, string mustShow)
     {
         var ex = await Assert.ThrowsAnyAsync<XunitException>(test);
+        TestContext.Current.TestOutputHelper?.WriteLine(ex.Message);
         Assert.Contains(mustShow, ex.Message, StringComparison.Ordinal);
     }
 }
