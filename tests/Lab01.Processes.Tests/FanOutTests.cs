@@ -5,13 +5,16 @@ namespace Lab01.Processes.Tests;
 public class FanOutTests
 {
     private readonly Func<Process, IReadOnlyList<Job>, Task<IReadOnlyList<int>>> squareAll;
+    private readonly int? seed;
 
     /// <summary>The tests of your <see cref="FanOut.SquareAllAsync"/>.</summary>
     public FanOutTests() : this(FanOut.SquareAllAsync) { }
 
-    /// <summary>The same tests on another implementation: tests/Labs.Alternatives.Tests runs them on
-    /// other correct answers, which must pass, and on wrong ones, which must fail.</summary>
-    protected FanOutTests(Func<Process, IReadOnlyList<Job>, Task<IReadOnlyList<int>>> squareAll) => this.squareAll = squareAll;
+    /// <summary>The same tests on another implementation, and optionally another interleaving
+    /// (<paramref name="seed"/>): tests/Labs.Alternatives.Tests runs them on other correct answers,
+    /// which must pass, and on wrong ones, which must fail.</summary>
+    protected FanOutTests(Func<Process, IReadOnlyList<Job>, Task<IReadOnlyList<int>>> squareAll, int? seed = null) =>
+        (this.squareAll, this.seed) = (squareAll, seed);
 
     // The slowest job comes first, so answers arrive in the opposite order to the jobs.
     private static readonly Job[] Jobs =
@@ -28,7 +31,7 @@ public class FanOutTests
         {
             self.Node.Trace!.Label(self.Self, "test");
             return await squareAll(self, Jobs);
-        });
+        }, seed: seed);
         Assert.Equal([9, 16, 25], run.Result);
         // The task fixes the spawns (one worker per job, in job order, before any answer is taken)
         // and what each worker does; it leaves open in which order, and when, the answers are

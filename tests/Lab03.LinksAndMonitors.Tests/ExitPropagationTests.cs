@@ -5,14 +5,16 @@ namespace Lab03.LinksAndMonitors.Tests;
 public partial class ExitPropagationTests
 {
     private readonly Func<Process, IReadOnlyList<bool>, int, ExitReason, Task<IReadOnlyList<string>>> observe;
+    private readonly int? seed;
 
     /// <summary>The tests of your <see cref="ExitPropagation.ObserveAsync"/>.</summary>
     public ExitPropagationTests() : this(ExitPropagation.ObserveAsync) { }
 
-    /// <summary>The same tests on another implementation of <c>ObserveAsync</c>:
-    /// tests/Labs.Alternatives.Tests runs them on other correct answers, which must pass, and on
-    /// wrong ones, which must fail.</summary>
-    protected ExitPropagationTests(Func<Process, IReadOnlyList<bool>, int, ExitReason, Task<IReadOnlyList<string>>> observe) => this.observe = observe;
+    /// <summary>The same tests on another implementation of <c>ObserveAsync</c>, and optionally
+    /// another interleaving (<paramref name="seed"/>): tests/Labs.Alternatives.Tests runs them on
+    /// other correct answers, which must pass, and on wrong ones, which must fail.</summary>
+    protected ExitPropagationTests(Func<Process, IReadOnlyList<bool>, int, ExitReason, Task<IReadOnlyList<string>>> observe, int? seed = null) =>
+        (this.observe, this.seed) = (observe, seed);
 
     // Chains of five; T marks a process that traps exits.
     public static TheoryData<string, int, string, string> Cases => new()
@@ -54,7 +56,7 @@ public partial class ExitPropagationTests
         {
             self.Node.Trace!.Label(self.Self, "test");
             return await observe(self, Traps("T--T-"), 1, ExitReason.Of("boom"));
-        });
+        }, seed: seed);
         Assert.Equal("traps boom, exits boom, exits boom, traps boom, alive", string.Join(", ", run.Result));
         // Only the signal and the chain's exits: who died, with what, in which order. Processes are
         // named by their place in the chain (p0 ... p4), found from the links, not by pid: the task

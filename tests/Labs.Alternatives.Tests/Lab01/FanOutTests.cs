@@ -27,7 +27,26 @@ public sealed class FanOutTests() : LabTests.FanOutTests(ArrivalOrderFanOut.Squa
     public Task Wrong_AnswersInArrivalOrderFailTheResult() =>
         Expect.AssertionFails(On(WrongFanOuts.ArrivalOrderResultAsync).Task3_AnswersComeBackInJobOrder, "25");
 
-    private static LabTests.FanOutTests On(Func<Process, IReadOnlyList<Job>, Task<IReadOnlyList<int>>> answer) => new Answer(answer);
+    [Fact(Timeout = Lab.TestTimeout)]
+    public async Task Fair_TheWholeTraceWouldHaveRejectedTheAlternative()
+    {
+        // Without a view, the snapshot would pin the reference's order: the raw traces differ.
+        Job[] jobs = [new("a", 3, TimeSpan.FromSeconds(3)), new("b", 4, TimeSpan.FromSeconds(2)), new("c", 5, TimeSpan.FromSeconds(1))];
+        async Task<string> TraceOf(Func<Process, IReadOnlyList<Job>, Task<IReadOnlyList<int>>> answer) =>
+            (await Lab.RunAsync(async self => await answer(self, jobs))).Trace;
+        Assert.NotEqual(await TraceOf(FanOut.SquareAllAsync), await TraceOf(ArrivalOrderFanOut.SquareAllAsync));
+    }
 
-    private sealed class Answer(Func<Process, IReadOnlyList<Job>, Task<IReadOnlyList<int>>> answer) : LabTests.FanOutTests(answer);
+    [Fact(Timeout = Lab.TestTimeout)]
+    public async Task Fair_EveryInterleavingOfEitherAnswerMatchesTheSnapshot()
+    {
+        foreach (var answer in new Func<Process, IReadOnlyList<Job>, Task<IReadOnlyList<int>>>[] { FanOut.SquareAllAsync, ArrivalOrderFanOut.SquareAllAsync })
+            foreach (var seed in Enumerable.Range(1, 10))
+                await On(answer, seed).Task3_AnswersComeBackInJobOrder();
+    }
+
+    private static LabTests.FanOutTests On(Func<Process, IReadOnlyList<Job>, Task<IReadOnlyList<int>>> answer, int? seed = null) => new Answer(answer, seed);
+
+    private sealed class Answer(Func<Process, IReadOnlyList<Job>, Task<IReadOnlyList<int>>> answer, int? seed)
+        : LabTests.FanOutTests(answer, seed);
 }

@@ -23,7 +23,26 @@ public sealed class ExitPropagationTests() : LabTests.ExitPropagationTests(Pushe
         On(WrongObservers.PredictsInsteadOfObservingAsync).Task1_HowTheSignalTravels,
         "-test sends exit boom to p1");
 
-    private static LabTests.ExitPropagationTests On(Func<Process, IReadOnlyList<bool>, int, ExitReason, Task<IReadOnlyList<string>>> answer) => new Answer(answer);
+    [Fact(Timeout = Lab.TestTimeout)]
+    public async Task Fair_TheWholeTraceWouldHaveRejectedTheAlternative()
+    {
+        // Without roles, the snapshot would pin the reference's pids: the raw traces differ.
+        async Task<string> TraceOf(Func<Process, IReadOnlyList<bool>, int, ExitReason, Task<IReadOnlyList<string>>> answer) =>
+            (await Lab.RunAsync(async self => await answer(self, [true, false, false, true, false], 1, ExitReason.Of("boom")))).Trace;
+        Assert.NotEqual(await TraceOf(ExitPropagation.ObserveAsync), await TraceOf(PushedFatesChain.ObserveAsync));
+    }
 
-    private sealed class Answer(Func<Process, IReadOnlyList<bool>, int, ExitReason, Task<IReadOnlyList<string>>> answer) : LabTests.ExitPropagationTests(answer);
+    [Fact(Timeout = Lab.TestTimeout)]
+    public async Task Fair_EveryInterleavingOfEitherAnswerMatchesTheSnapshot()
+    {
+        foreach (var answer in new Func<Process, IReadOnlyList<bool>, int, ExitReason, Task<IReadOnlyList<string>>>[] { ExitPropagation.ObserveAsync, PushedFatesChain.ObserveAsync })
+            foreach (var seed in Enumerable.Range(1, 10))
+                await On(answer, seed).Task1_HowTheSignalTravels();
+    }
+
+    private static LabTests.ExitPropagationTests On(Func<Process, IReadOnlyList<bool>, int, ExitReason, Task<IReadOnlyList<string>>> answer, int? seed = null) =>
+        new Answer(answer, seed);
+
+    private sealed class Answer(Func<Process, IReadOnlyList<bool>, int, ExitReason, Task<IReadOnlyList<string>>> answer, int? seed)
+        : LabTests.ExitPropagationTests(answer, seed);
 }
