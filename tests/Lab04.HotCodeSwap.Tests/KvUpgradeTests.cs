@@ -27,7 +27,7 @@ public class KvUpgradeTests
     private static async Task<string> Ask(Process self, Pid kv, object request) =>
         $"{request} -> {await ModuleServer.CallAsync(self, kv, request)}";
 
-    [Fact(Timeout = Lab.TestTimeout)]
+    [Fact(Timeout = Lab.CompilingTestTimeout)]
     public async Task Task1_StateSurvivesTheUpgradeToV2() => await Verify(await Transcript(async (self, log) =>
     {
         var code = self.Node.Code;
@@ -50,7 +50,7 @@ public class KvUpgradeTests
         await log($"soft purge: {code.SoftPurge(KvModule.Name)}");
     }));
 
-    [Fact(Timeout = Lab.TestTimeout)]
+    [Fact(Timeout = Lab.CompilingTestTimeout)]
     public async Task Task1_AFreshV2ServerStartsEmpty() => await Verify(await Transcript(async (self, log) =>
     {
         self.Node.Code.Load(KvModule.Name, V2);
@@ -61,7 +61,7 @@ public class KvUpgradeTests
         await log(await Ask(self, kv, "stats"));
     }));
 
-    [Fact(Timeout = Lab.TestTimeout)]
+    [Fact(Timeout = Lab.CompilingTestTimeout)]
     public async Task Task1_V2RefusesToUpgradeFromAnUnknownVersion()
     {
         // v2 migrates v1 states only; from anything else its CodeChange must throw, so the

@@ -17,7 +17,7 @@ public class SafeUpgradeTests
         return servers;
     }
 
-    [Fact(Timeout = Lab.TestTimeout)]
+    [Fact(Timeout = Lab.CompilingTestTimeout)]
     public async Task Task3_EveryServerMovesAndTheOldVersionIsPurgedWithoutKilling()
     {
         CounterModule.Precompile();
@@ -41,7 +41,7 @@ public class SafeUpgradeTests
         Assert.Equal(["v2: 2", "v2: 4", "v2: 6"], reads);
     }
 
-    [Fact(Timeout = Lab.TestTimeout)]
+    [Fact(Timeout = Lab.CompilingTestTimeout)]
     public async Task Task3_AFailedMigrationKeepsTheOldVersionAndKillsNobody()
     {
         CounterModule.Precompile();

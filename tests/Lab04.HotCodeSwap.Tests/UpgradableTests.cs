@@ -4,7 +4,7 @@ namespace Lab04.HotCodeSwap.Tests;
 /// <summary>Task 2: a plain process that upgrades through a fully qualified call.</summary>
 public class UpgradableTests
 {
-    [Fact(Timeout = Lab.TestTimeout)]
+    [Fact(Timeout = Lab.CompilingTestTimeout)]
     public async Task Task2_TheProcessStaysOnItsVersionUntilItMakesTheFullyQualifiedCall()
     {
         CounterModule.Precompile();
@@ -28,7 +28,7 @@ public class UpgradableTests
         await Verify(run.Result);
     }
 
-    [Fact(Timeout = Lab.TestTimeout)]
+    [Fact(Timeout = Lab.CompilingTestTimeout)]
     public async Task Task2_AProcessThatNeverUpgradesIsKilledByTheThirdLoad()
     {
         CounterModule.Precompile();

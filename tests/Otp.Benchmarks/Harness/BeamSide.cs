@@ -71,8 +71,11 @@ internal sealed class BeamSide : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workDir, // where a crash dump would land: deleted afterwards
+            WorkingDirectory = workDir,
         };
+        // A crash dump goes to the benchmark's own temporary folder (deleted afterwards), never
+        // to the repository, whatever the working directory.
+        psi.Environment["ERL_CRASH_DUMP"] = Path.Combine(workDir, "erl_crash.dump");
         using var p = global::System.Diagnostics.Process.Start(psi) ?? throw new InvalidOperationException($"could not start {exe}");
         var stderr = p.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);

@@ -35,6 +35,8 @@ public static class ErlangRunner
         // Crash reports of processes that end abnormally are the logger's, not the scenario's
         // observations; silence them so stdout holds only what the scenario prints.
         psi.Environment["ERL_FLAGS"] = "-kernel logger_level none";
+        // A scenario that crashes the VM must not leave erl_crash.dump in the repository.
+        psi.Environment["ERL_CRASH_DUMP"] = Path.Combine(Path.GetTempPath(), $"otp-conformance-{scenario.Replace('/', '-')}-erl_crash.dump");
         using var p = System.Diagnostics.Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
