@@ -62,6 +62,11 @@ public sealed class Node : IDisposable
 
     private CodeLoading.CodeServer? _code;
 
+    /// <summary>The node's tables (Erlang's ETS): names, owners, heirs.</summary>
+    internal Tables.TableRegistry Tables => LazyInitializer.EnsureInitialized(ref _tables, () => new Tables.TableRegistry(this));
+
+    private Tables.TableRegistry? _tables;
+
     /// <summary>How many processes are alive.</summary>
     public long ProcessCount => Interlocked.Read(ref _live);
 
@@ -136,6 +141,7 @@ public sealed class Node : IDisposable
     {
         Interlocked.Decrement(ref _live);
         if (p.RegisteredAs is { } name) _names.TryRemove(new KeyValuePair<string, Process>(name, p));
+        _tables?.OwnerExited(p);
         Tracer?.Exited(p.Self, reason);
     }
 
