@@ -139,7 +139,8 @@ internal abstract class Table
         {
             throw new BadArgException($"update_counter on {Describe()}: {current} + {increment} does not fit in 64 bits (Erlang would grow a bignum; this runtime stops at long)");
         }
-        object boxed = obj[index] is int && next is >= int.MinValue and <= int.MaxValue ? (int)next : next;
+        // An int counter stays an int while it fits, so lookups keep the type the caller stored.
+        object boxed = obj[index] is int && next is >= int.MinValue and <= int.MaxValue ? (object)(int)next : next;
         return (TupleOps.WithElement(obj, index, boxed), next);
     }
 

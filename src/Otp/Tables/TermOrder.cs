@@ -140,7 +140,12 @@ public static class TermOrder
                 return h.ToHashCode();
             }
             default:
-                if (IsInteger(value)) return IntegerKey(value).GetHashCode();
+                if (IsInteger(value))
+                {
+                    // The same hash for 1, 1L and (byte)1: one Erlang integer.
+                    var n = IntegerKey(value);
+                    return n >= long.MinValue && n <= long.MaxValue ? ((long)n).GetHashCode() : n.GetHashCode();
+                }
                 if (value is double or float) return ToDouble(value).GetHashCode();
                 return value.GetHashCode();
         }
