@@ -98,12 +98,11 @@ public static class Ets
     public static bool Member(Process self, TableId tab, object? key) =>
         Read(self, tab, "member").Member(Table.NormalKey(key));
 
-    /// <summary>Erlang's <c>ets:delete/1</c>: deletes the table. Only its owner may.</summary>
+    /// <summary>Erlang's <c>ets:delete/1</c>: deletes the table. Whoever may write to it may
+    /// delete it: the owner, or any process for a public table (as on the BEAM).</summary>
     public static bool Delete(Process self, TableId tab)
     {
-        var t = Registry(self).Resolve(tab, "delete");
-        if (t.Owner != self.Self) throw new BadArgException($"delete of {t.Describe()}: only its owner {t.Owner} may delete it, and {self.Self} is not it");
-        Registry(self).Delete(t);
+        Registry(self).Delete(Write(self, tab, "delete"));
         return true;
     }
 
@@ -208,7 +207,7 @@ public static class Ets
     /// <summary>Erlang's <c>ets:whereis/1</c>: the identifier of the table named
     /// <paramref name="name"/>, or null.</summary>
     public static TableId? WhereIs(Process self, Atom name) =>
-        Registry(self).Find(TableId.Named(name)) is { } t ? t.Id : null;
+        Registry(self).Find(TableId.Named(name)) is { } t ? (TableId?)t.Id : null;
 
     /// <summary>Erlang's <c>ets:give_away/3</c>: makes <paramref name="to"/> the owner, which
     /// receives an <see cref="EtsTransfer"/> with <paramref name="gift"/>. Only the owner may give

@@ -8,7 +8,8 @@ namespace Otp.Tables;
 /// owner ends (<see cref="TableOptions.Heir"/>, Data is the heir data) or from
 /// <see cref="Ets.GiveAway"/> (Data is the gift).
 /// </summary>
-/// <param name="Table">The table, as its identifier (even for a named table, as in Erlang).</param>
+/// <param name="Table">The table as <see cref="Ets.New"/> returned it: its name for a named
+/// table (as on the BEAM), else its identifier.</param>
 /// <param name="From">The previous owner.</param>
 /// <param name="Data">The heir data or the gift.</param>
 public sealed record EtsTransfer(TableId Table, Pid From, object? Data)

@@ -21,6 +21,9 @@ public readonly struct TableId : IEquatable<TableId>
     /// <summary>A name, found at each call (Erlang passes the name atom where a table goes).</summary>
     public static implicit operator TableId(Atom name) => Named(name);
 
+    /// <summary>A name given as a string, as <see cref="Atom"/> allows (<c>Ets.Lookup(self, "cache", key)</c>).</summary>
+    public static implicit operator TableId(string name) => Named(new Atom(name));
+
     internal Table? Table { get; }
 
     /// <summary>The name, when this id is a name; null when it is a table identifier.</summary>

@@ -71,7 +71,7 @@ internal sealed class TableRegistry(Node node)
                 throw new BadArgException($"give_away of {table.Describe()}: {to} is not alive");
             Move(table, to);
         }
-        node.Route(from, to, new EtsTransfer(table.Id, from, gift));
+        node.Route(from, to, new EtsTransfer(table.Handle, from, gift));
     }
 
     private void Move(Table table, Pid to)
@@ -104,7 +104,7 @@ internal sealed class TableRegistry(Node node)
                     t.Owner = heir;
                     if (!_owned.TryGetValue(heir, out var mine)) _owned[heir] = mine = [];
                     mine.Add(t);
-                    (transfers ??= []).Add((heir, new EtsTransfer(t.Id, dying.Self, t.HeirData)));
+                    (transfers ??= []).Add((heir, new EtsTransfer(t.Handle, dying.Self, t.HeirData)));
                 }
                 else
                 {
