@@ -25,7 +25,13 @@ for r in rows:
     fine = all(isinstance(r[k], (int, float)) and math.isfinite(r[k]) for k in ("csharp", "beam"))
     print(("ok:     " if fine else "FAILED: ") + f"{r['benchmark'].strip()}: C# {r['csharp']}, BEAM {r['beam']}", file=sys.stderr)
     ok, bad = (ok + 1, bad) if fine else (ok, bad + 1)
-print(ok, bad if rows else 1)
+# The table benchmark (docs/tables.md): every cell has a figure from the runtime and from ETS.
+tables = json.load(open(sys.argv[1])).get("tables", [])
+for r in tables:
+    fine = all(isinstance(r[k], (int, float)) and math.isfinite(r[k]) for k in ("otp", "ets"))
+    print(("ok:     " if fine else "FAILED: ") + f"table {r['table']} {r['work']} x{r['processes']}: Otp {r['otp']}, ETS {r['ets']}", file=sys.stderr)
+    ok, bad = (ok + 1, bad) if fine else (ok, bad + 1)
+print(ok, bad if rows and tables else 1)
 PY
   )
   passed=$((passed+${rp:-0})); failed=$((failed+${rf:-1}))

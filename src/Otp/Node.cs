@@ -62,6 +62,11 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
 
     private CodeLoading.CodeServer? _code;
 
+    /// <summary>The node's tables (Erlang's ETS): names, owners, heirs.</summary>
+    internal Tables.TableRegistry Tables => LazyInitializer.EnsureInitialized(ref _tables, () => new Tables.TableRegistry(this));
+
+    private Tables.TableRegistry? _tables;
+
     /// <summary>How many processes are alive.</summary>
     public long ProcessCount => Interlocked.Read(ref _live);
 
@@ -143,6 +148,7 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
         Interlocked.Decrement(ref _live);
         _processes?.TryRemove(new KeyValuePair<long, Process>(p.Self.Number, p));
         if (p.RegisteredAs is { } name) _names.TryRemove(new KeyValuePair<string, Process>(name, p));
+        _tables?.OwnerExited(p);
         Tracer?.Exited(p.Self, reason);
     }
 

@@ -15,7 +15,7 @@ if (options is null)
         usage: Otp.Benchmarks compare [--quick] [--side both|csharp|beam] [--only BENCHMARK]... [--out DIR]
           --quick   small sizes (CI smoke): checks that everything runs and produces numbers
           --side    run one side only (for profiling); default both
-          --only    run only this benchmark: spawn, ping_pong, ring, scan_receive, ref_receive
+          --only    run only this benchmark: spawn, ping_pong, ring, scan_receive, ref_receive, tables
           --out     where results.json goes; default <repo>/artifacts/benchmarks
         Set OTP_REQUIRE_ERL=1 to fail when Erlang/OTP (erl, erlc) is not installed.
         """);
@@ -71,6 +71,13 @@ Console.WriteLine();
 Console.WriteLine(machine);
 Console.WriteLine();
 Console.Write(Report.Table(rows));
+var tableRows = TableComparison.Rows(cs, beam);
+if (tableRows.Any(r => r.Otp is not null || r.Ets is not null))
+{
+    Console.WriteLine();
+    Console.WriteLine($"Tables: {config.TableKeys:N0} keys, {config.TableOpsPerProcess:N0} operations per process; ops/s of all processes together (ratios above 1: Otp faster)");
+    Console.Write(Report.TablesTable(tableRows));
+}
 
 var metrics = new List<(string, string)>
 {
@@ -78,11 +85,12 @@ var metrics = new List<(string, string)>
 };
 foreach (var b in new[] { "scan_receive", "ref_receive" })
     metrics.AddRange(config.Backlogs.Select(n => (b, SelectiveReceiveBenchmark.MetricFor(n))));
+metrics.AddRange(TableWorkload.All.SelectMany(w => new[] { ("tables", w.Metric), ("tables", "dotnet_" + w.Metric) }));
 
 var outDir = options.Out ?? Path.Combine(RepoRoot(), "artifacts", "benchmarks");
 Directory.CreateDirectory(outDir);
 var file = Path.Combine(outDir, config.Name == "full" ? "results.json" : $"results-{config.Name}.json");
-await File.WriteAllTextAsync(file, Report.Json(config, machine, DateTimeOffset.UtcNow, rows, cs, beam, metrics));
+await File.WriteAllTextAsync(file, Report.Json(config, machine, DateTimeOffset.UtcNow, rows, tableRows, cs, beam, metrics));
 Console.WriteLine();
 Console.WriteLine($"wrote {file} ({total.Elapsed.TotalSeconds:0} s in all)");
 return 0;

@@ -9,7 +9,7 @@ internal sealed class CSharpSide(BenchmarkConfig config) : IDisposable
     private readonly Node _node = Node.Start();
 
     /// <summary>The benchmarks, in the order they run; the BEAM side knows the same names.</summary>
-    public static IReadOnlyList<string> Benchmarks { get; } = ["spawn", "ping_pong", "ring", "scan_receive", "ref_receive"];
+    public static IReadOnlyList<string> Benchmarks { get; } = ["spawn", "ping_pong", "ring", "scan_receive", "ref_receive", "tables"];
 
     /// <summary>Runs one benchmark: for each size, an untimed warm-up (JIT tiers, thread pool
     /// size, first-use allocations), then the timed repetitions.</summary>
@@ -31,6 +31,7 @@ internal sealed class CSharpSide(BenchmarkConfig config) : IDisposable
         "ring" => [() => RingBenchmark.RunAsync(_node, config.RingSize, config.RingLaps)],
         "scan_receive" => config.Backlogs.Select<int, Func<Task<Measurement[]>>>(b => () => SelectiveReceiveBenchmark.ScanAsync(_node, b, config.ScanReceives(b))),
         "ref_receive" => config.Backlogs.Select<int, Func<Task<Measurement[]>>>(b => () => SelectiveReceiveBenchmark.RefTaggedAsync(_node, b, config.RefReceives)),
+        "tables" => [() => TableBenchmark.RunAsync(_node, config.TableKeys, config.TableOpsPerProcess)],
         _ => throw new ArgumentException($"no benchmark named {benchmark}", nameof(benchmark)),
     };
 

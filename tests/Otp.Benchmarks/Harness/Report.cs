@@ -34,6 +34,38 @@ internal static class Report
         return sb.ToString();
     }
 
+    /// <summary>The table benchmark: operations per second on each side, and the ratios (above 1:
+    /// the runtime is faster).</summary>
+    public static string TablesTable(IReadOnlyList<TableRow> rows)
+    {
+        var header = new[] { "table", "work", "procs", "options", "Otp ops/s", "ETS ops/s", ".NET ops/s", "Otp/ETS", "Otp/.NET", ".NET collection" };
+        var lines = rows.Select(r => new[]
+        {
+            r.Workload.Kind, r.Workload.Mix, r.Workload.Processes.ToString(CultureInfo.InvariantCulture),
+            r.Workload.Concurrency ? "read+write conc." : "-",
+            Millions(r.Otp), Millions(r.Ets), Millions(r.DotNet), Ratio(r.VersusEts), Ratio(r.VersusDotNet),
+            r.Workload.Concurrency ? "" : TableComparison.CollectionFor(r.Workload.Kind),
+        }).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(i => lines.Prepend(header).Max(l => l[i].Length)).ToArray();
+        var sb = new StringBuilder();
+        void Line(string[] cells)
+        {
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var cell = i is >= 2 and <= 8 and not 3 ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]);
+                sb.Append(cell).Append(i < cells.Length - 1 ? "  " : "");
+            }
+            sb.Append('\n');
+        }
+        Line(header);
+        sb.Append(new string('-', widths.Sum() + 2 * (widths.Length - 1))).Append('\n');
+        lines.ForEach(Line);
+        return sb.ToString();
+
+        static string Millions(double? v) => v is { } x ? (x / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + "M" : "-";
+        static string Ratio(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-";
+    }
+
     /// <summary>Three significant figures, enough for figures that vary by several percent from
     /// run to run.</summary>
     private static string Format(double? value) => value switch
@@ -45,7 +77,7 @@ internal static class Report
         _ => value.Value.ToString("0.000", CultureInfo.InvariantCulture),
     };
 
-    public static string Json(BenchmarkConfig config, MachineInfo machine, DateTimeOffset when, IReadOnlyList<ComparisonRow> rows, Samples cs, Samples beam, IEnumerable<(string Benchmark, string Metric)> metrics)
+    public static string Json(BenchmarkConfig config, MachineInfo machine, DateTimeOffset when, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<TableRow> tables, Samples cs, Samples beam, IEnumerable<(string Benchmark, string Metric)> metrics)
     {
         var doc = new
         {
@@ -54,10 +86,17 @@ internal static class Report
             config = new
             {
                 config.Name, config.Repetitions, config.SpawnCount, config.RoundTrips, config.RingSize, config.RingLaps,
-                config.ScannedPerRepetition, config.RefReceives, config.Backlogs,
+                config.ScannedPerRepetition, config.RefReceives, config.Backlogs, config.TableKeys, config.TableOpsPerProcess,
                 statistic = "median of the timed repetitions, after one untimed warm-up",
             },
             comparison = rows.Select(r => new { r.Benchmark, r.Unit, csharp = r.CSharp, beam = r.Beam, r.Ratio, target = r.Target?.Text, r.Met }),
+            tables = tables.Select(r => new
+            {
+                table = r.Workload.Kind, work = r.Workload.Mix, processes = r.Workload.Processes, concurrency_options = r.Workload.Concurrency,
+                unit = "ops per second", otp = r.Otp, ets = r.Ets, dotnet = r.DotNet,
+                dotnet_collection = r.Workload.Concurrency ? null : TableComparison.CollectionFor(r.Workload.Kind),
+                otp_over_ets = r.VersusEts, otp_over_dotnet = r.VersusDotNet,
+            }),
             samples = metrics.Select(m => new { benchmark = m.Benchmark, metric = m.Metric, csharp = cs.Of(m.Benchmark, m.Metric), beam = beam.Of(m.Benchmark, m.Metric) }),
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions

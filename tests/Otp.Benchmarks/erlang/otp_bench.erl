@@ -7,22 +7,24 @@
 %% alternating with its C# twin so that both sides of a pair see the same load. By hand:
 %%   erlc -o /tmp/ob otp_bench.erl
 %%   erl +P 2000000 -noshell -pa /tmp/ob -run otp_bench main ring 3 20000 20000 1000 10 2000000 10000 0,1000,10000
-%% Arguments: the benchmark (spawn, ping_pong, ring, scan_receive, ref_receive or all), then
-%% repetitions, spawned processes, round trips, ring size, laps, messages scanned per
-%% scan-receive repetition, ref-tagged receives, backlogs. Prints "system <version>", then one
+%% Arguments: the benchmark (spawn, ping_pong, ring, scan_receive, ref_receive, tables or all),
+%% then repetitions, spawned processes, round trips, ring size, laps, messages scanned per
+%% scan-receive repetition, ref-tagged receives, backlogs, table keys, table operations per
+%% process. Prints "system <version>", then one
 %% line per timed repetition, "<benchmark> <metric> <value>", and "done" at the end.
 -module(otp_bench).
 -export([main/1]).
 
-main([Which, Reps, Spawn, PingPong, RingSize, Laps, Scanned, RefReceives, Backlogs]) ->
+main([Which, Reps, Spawn, PingPong, RingSize, Laps, Scanned, RefReceives, Backlogs, TableKeys, TableOps]) ->
     Int = fun list_to_integer/1,
     Cfg = #{reps => Int(Reps), spawn => Int(Spawn), ping_pong => Int(PingPong),
             ring => {Int(RingSize), Int(Laps)}, scanned => Int(Scanned),
             ref_receives => Int(RefReceives),
-            backlogs => [Int(B) || B <- string:lexemes(Backlogs, ",")]},
+            backlogs => [Int(B) || B <- string:lexemes(Backlogs, ",")],
+            table_keys => Int(TableKeys), table_ops => Int(TableOps)},
     io:format("system ~s", [erlang:system_info(system_version)]),
     Benchmarks = case Which of
-                     "all" -> [spawn, ping_pong, ring, scan_receive, ref_receive];
+                     "all" -> [spawn, ping_pong, ring, scan_receive, ref_receive, tables];
                      _ -> [list_to_existing_atom(Which)]
                  end,
     [run(B, Cfg) || B <- Benchmarks],
@@ -41,7 +43,9 @@ run(scan_receive, Cfg) ->
      || Backlog <- maps:get(backlogs, Cfg)];
 run(ref_receive, Cfg) ->
     [repeat(maps:get(reps, Cfg), fun() -> ref_receive(Backlog, maps:get(ref_receives, Cfg)) end)
-     || Backlog <- maps:get(backlogs, Cfg)].
+     || Backlog <- maps:get(backlogs, Cfg)];
+run(tables, Cfg) ->
+    repeat(maps:get(reps, Cfg), fun() -> tables(maps:get(table_keys, Cfg), maps:get(table_ops, Cfg)) end).
 
 %% Enough receives that each repetition scans about the same number of messages.
 receives_for(Backlog, Cfg) -> max(100, min(100000, maps:get(scanned, Cfg) div max(1, Backlog))).
@@ -198,3 +202,44 @@ fill(0) -> ok;
 fill(N) -> self() ! {junk, N}, fill(N - 1).
 
 backlog_metric(Backlog) -> "us_per_receive@" ++ integer_to_list(Backlog).
+
+%% ---- tables: reads, writes and a 90/10 mix on ETS, by 1 or 2 processes --------------------
+%% The twin of Benchmarks/TableBenchmark.cs and TableWorkload.cs: the same cells, the same keys
+%% (a stride through Keys), the same values (I band 3); a write to a bag replaces the key's
+%% objects (delete, then insert) so that the table keeps its size.
+
+tables(Keys, Ops) ->
+    [table_cell(Kind, Mix, Procs, Conc, Keys, Ops)
+     || Kind <- [set, ordered_set, bag, duplicate_bag],
+        Mix <- [read, write, mix],
+        {Procs, Conc} <- [{1, false}, {2, false}, {2, true}]],
+    ok.
+
+table_cell(Kind, Mix, Procs, Conc, Keys, Ops) ->
+    in_process(fun() ->
+        T = ets:new(bench, [Kind, public, {read_concurrency, Conc}, {write_concurrency, Conc}]),
+        ets:insert(T, [{K, 0} || K <- lists:seq(0, Keys - 1)]),
+        Workers = [spawn_monitor(fun() -> receive go -> ok end, table_ops(T, Kind, Mix, W, Keys, 0, Ops) end)
+                   || W <- lists:seq(0, Procs - 1)],
+        T0 = now_ns(),
+        [P ! go || {P, _} <- Workers],
+        [receive {'DOWN', R, process, _, normal} -> ok end || {_, R} <- Workers],
+        T1 = now_ns(),
+        ets:delete(T),
+        Metric = io_lib:format("ops_per_s@~w/~w/~w/~s", [Kind, Mix, Procs, case Conc of true -> rw; false -> plain end]),
+        report(tables, lists:flatten(Metric), Ops * Procs / ((T1 - T0) / 1.0e9))
+    end).
+
+table_ops(_, _, _, _, _, Ops, Ops) -> ok;
+table_ops(T, Kind, Mix, W, Keys, I, Ops) ->
+    Key = (I * 7919 + W * 5003) rem Keys,
+    case writes(Mix, I) of
+        false -> ets:lookup(T, Key);
+        true when Kind =:= bag; Kind =:= duplicate_bag -> ets:delete(T, Key), ets:insert(T, {Key, I band 3});
+        true -> ets:insert(T, {Key, I band 3})
+    end,
+    table_ops(T, Kind, Mix, W, Keys, I + 1, Ops).
+
+writes(read, _) -> false;
+writes(write, _) -> true;
+writes(mix, I) -> I rem 10 =:= 0.
