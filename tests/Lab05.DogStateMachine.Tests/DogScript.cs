@@ -14,7 +14,10 @@ namespace Lab05.DogStateMachine.Tests;
 /// </summary>
 internal static class DogScript
 {
-    public static async Task<string> RunAsync(Func<Action<string>, StateMachine<DogState, int>> makeDog, string script, [CallerFilePath] string here = "")
+    public static Task<string> RunAsync(Func<Action<string>, StateMachine<DogState, int>> makeDog, string script, [CallerFilePath] string here = "") =>
+        RunAsync(DogUnderTest.OnStateMachine(makeDog), script, here);
+
+    public static async Task<string> RunAsync(DogUnderTest dogUnderTest, string script, [CallerFilePath] string here = "")
     {
         var path = Path.Combine(Path.GetDirectoryName(here)!, "Scripts", script + ".txt");
         var steps = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
@@ -29,7 +32,7 @@ internal static class DogScript
             }
             async Task StateAsync(Pid dog)
             {
-                var (state, barks) = await StateMachine.GetStateAsync<DogState, int>(self, dog);
+                var (state, barks) = await dogUnderTest.GetState(self, dog);
                 Flush();
                 transcript.Append(CultureInfo.InvariantCulture, $"= {Atom(state)} (barks: {barks})\n");
             }
@@ -37,7 +40,7 @@ internal static class DogScript
             Pid dog;
             try
             {
-                dog = await StateMachine.StartAsync(self, makeDog(said.Add));
+                dog = await dogUnderTest.Start(self, said.Add);
             }
             catch (StartFailedException e) when (e.Reason.Exception is { } crash)
             {
@@ -60,14 +63,14 @@ internal static class DogScript
                 else if (step == "stop")
                 {
                     var monitor = self.Monitor(dog);
-                    StateMachine.Cast(self, dog, "stop");
+                    GenServer.Cast(self, dog, "stop");
                     var down = await self.Receive<Down>(d => d.Ref == monitor);
                     Flush();
                     transcript.Append(CultureInfo.InvariantCulture, $"= stopped ({down.Reason})\n");
                 }
                 else
                 {
-                    StateMachine.Cast(self, dog, step);
+                    GenServer.Cast(self, dog, step);
                     await StateAsync(dog);
                 }
             }
@@ -79,4 +82,18 @@ internal static class DogScript
     /// <summary>WaggingTail → wagging_tail, as the Erlang atom.</summary>
     private static string Atom(DogState state) =>
         string.Concat(state.ToString().Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+}
+
+/// <summary>How a script starts a dog and asks for its state: the two dogs of the lab differ
+/// only there. Events go to both as casts (the gen_server protocol, which gen_statem shares).</summary>
+internal sealed record DogUnderTest(
+    Func<Process, Action<string>, ValueTask<Pid>> Start,
+    Func<Process, Pid, ValueTask<(DogState State, int Barks)>> GetState)
+{
+    public static DogUnderTest OnStateMachine(Func<Action<string>, StateMachine<DogState, int>> makeDog) => new(
+        (self, say) => StateMachine.StartAsync(self, makeDog(say)),
+        async (self, dog) => await StateMachine.GetStateAsync<DogState, int>(self, dog));
+
+    /// <summary>Task 4's dog: Stateless, hosted by <see cref="StatelessDogServer"/>.</summary>
+    public static DogUnderTest Stateless { get; } = new(StatelessDogServer.StartAsync, StatelessDogServer.GetStateAsync);
 }

@@ -44,6 +44,24 @@ public static class Snapshot
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Compares <paramref name="text"/> with another test's verified snapshot, named
+    /// <paramref name="verifiedName"/> (<c>&lt;TestClass&gt;.&lt;TestMethod&gt;</c>), beside the
+    /// calling test: for two implementations that must produce one approved result (Verify's
+    /// <c>UseFileName</c>). A mismatch writes the calling test's own <c>.received.txt</c>.
+    /// </summary>
+    /// <exception cref="SnapshotMismatchException">The text differs from that verified file, or there is none.</exception>
+    public static Task VerifyAgainst(string text, string verifiedName, [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrWhiteSpace(verifiedName);
+        var own = SnapshotPaths.For(sourceFile, TestClassName(sourceFile), method);
+        var verified = Path.Combine(Path.GetDirectoryName(own.Verified)!, verifiedName + ".verified.txt");
+        var embedded = TestAssembly() is { } assembly && EmbeddedSnapshots.In(assembly) is { } files ? files : null;
+        Check(text, own with { Name = verifiedName, Verified = verified }, embedded);
+        return Task.CompletedTask;
+    }
+
     internal static void Check(string text, SnapshotPaths paths, EmbeddedSnapshots? embedded = null)
     {
         var received = Normalize(text);

@@ -5,7 +5,7 @@ namespace Otp.Behaviours;
 /// answer a call from elsewhere, stop it. Each method mirrors the <c>gen_server</c> function of
 /// the same name, including how it fails.
 /// </summary>
-public static class GenServer
+public static partial class GenServer
 {
     /// <summary>The default call timeout, 5 seconds, as in Erlang.</summary>
     public static TimeSpan DefaultCallTimeout { get; } = TimeSpan.FromSeconds(5);
@@ -29,10 +29,6 @@ public static class GenServer
     /// link; the server is its own parent.</summary>
     public static ValueTask<Pid> StartAsync<TState>(Process self, GenServer<TState> server, string? name = null) =>
         StartCore(self, server, name, link: false);
-
-    /// <summary>Starts an unlinked server from outside any process (a test, a notebook cell).</summary>
-    public static Task<Pid> StartAsync<TState>(Node node, GenServer<TState> server, string? name = null) =>
-        node.RunAsync(async self => await StartCore(self, server, name, link: false));
 
     private static async ValueTask<Pid> StartCore<TState>(Process self, GenServer<TState> server, string? name, bool link)
     {
@@ -108,21 +104,17 @@ public static class GenServer
     public static async ValueTask<TReply> CallAsync<TReply>(Process self, string name, object request, TimeSpan? timeout = null) =>
         (TReply)await CallCore(self, self.Node.WhereIs(name), new Atom(name), request, timeout);
 
-    /// <summary>Calls from outside any process (a test, a notebook cell), through a short-lived process.</summary>
-    public static Task<object> CallAsync(Node node, Pid server, object request, TimeSpan? timeout = null) =>
-        node.RunAsync(async self => await CallAsync(self, server, request, timeout));
+    private static ValueTask<object> CallCore(Process self, Pid? pid, object shownAs, object request, TimeSpan? timeout) =>
+        CallCore(self, pid, request, timeout ?? DefaultCallTimeout, reason => CallFailed(reason, shownAs, request, timeout));
 
-    /// <summary>Calls a registered server from outside any process.</summary>
-    public static Task<object> CallAsync(Node node, string name, object request, TimeSpan? timeout = null) =>
-        node.RunAsync(async self => await CallAsync(self, name, request, timeout));
-
-    private static async ValueTask<object> CallCore(Process self, Pid? pid, object shownAs, object request, TimeSpan? timeout)
+    /// <summary>The gen_server call protocol, shared with the state machine (gen_statem and
+    /// sys speak it too); <paramref name="failed"/> gives a failure its caller's Erlang shape.</summary>
+    internal static async ValueTask<object> CallCore(Process self, Pid? pid, object request, TimeSpan wait, Func<ExitReason, ExitException> failed)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var wait = timeout ?? DefaultCallTimeout;
-        if (pid is null) throw CallFailed(ExitReason.NoProc, shownAs, request, timeout);
+        if (pid is null) throw failed(ExitReason.NoProc);
         // A server calling itself would wait for its own answer for ever; Erlang refuses at once.
-        if (pid == self.Self) throw CallFailed(ExitReason.Of("calling_self"), shownAs, request, timeout);
+        if (pid == self.Self) throw failed(ExitReason.Of("calling_self"));
 
         // The tag doubles as an alias: deactivated when we stop waiting, so a late reply is dropped.
         var tag = self.MakeAlias();
@@ -132,15 +124,12 @@ public static class GenServer
             self.Send(pid, new GenCall(new From(self.Self, tag), request));
             var answer = await self.ReceiveReply(tag,
                 m => m is GenReply r && r.Tag.Equals(tag) || m is Down d && d.Ref.Equals(mref), wait);
-            switch (answer)
+            return answer switch
             {
-                case GenReply r:
-                    return r.Value;
-                case Down d:
-                    throw CallFailed(d.Reason, shownAs, request, timeout);
-                default:
-                    throw CallFailed(ExitReason.Timeout, shownAs, request, timeout);
-            }
+                GenReply r => r.Value,
+                Down d => throw failed(d.Reason),
+                _ => throw failed(ExitReason.Timeout),
+            };
         }
         finally
         {
@@ -155,7 +144,7 @@ public static class GenServer
         return new ExitException(new ExitReason((reason.Term, (new Atom("gen_server"), new Atom("call"), args))));
     }
 
-    private static object TimeoutTerm(TimeSpan t) =>
+    internal static object TimeoutTerm(TimeSpan t) =>
         t == System.Threading.Timeout.InfiniteTimeSpan ? new Atom("infinity") : (long)t.TotalMilliseconds;
 
     // ---- Casting and replying --------------------------------------------------------------------
@@ -173,14 +162,6 @@ public static class GenServer
     public static void Cast(Process self, string name, object request)
     {
         if (self.Node.WhereIs(name) is { } pid) Cast(self, pid, request);
-    }
-
-    /// <summary>Casts from outside any process.</summary>
-    public static void Cast(Node node, Pid server, object request)
-    {
-        ArgumentNullException.ThrowIfNull(server);
-        ArgumentNullException.ThrowIfNull(request);
-        node.Send(server, new GenCast(request));
     }
 
     /// <summary>
@@ -220,7 +201,4 @@ public static class GenServer
         if (!down.Reason.Equals(reason)) throw new ExitException(down.Reason);
     }
 
-    /// <summary>Stops a server from outside any process.</summary>
-    public static Task StopAsync(Node node, Pid server, ExitReason? reason = null, TimeSpan? timeout = null) =>
-        node.RunAsync(async self => await StopAsync(self, server, reason, timeout));
 }

@@ -4,7 +4,7 @@ namespace Otp.Behaviours;
 /// A state machine in the design of Erlang's <c>gen_statem</c> (its <c>handle_event_function</c>
 /// mode): the state name is kept apart from the data; every event, whether cast, call, plain
 /// message or timeout, goes to <see cref="HandleEvent"/> with the current state and data.
-/// Subclass it, then run it with <see cref="StateMachine.StartAsync{TState, TData}(Process, StateMachine{TState, TData})"/>.
+/// Subclass it, then run it with <see cref="StateMachine.StartAsync{TState, TData}(Process, StateMachine{TState, TData}, string?)"/>.
 /// </summary>
 /// <typeparam name="TState">The state's name: usually an enum or a string. Compared with
 /// <see cref="object.Equals(object)"/> to decide whether a transition changes state.</typeparam>
@@ -23,6 +23,18 @@ public abstract class StateMachine<TState, TData> where TState : notnull
 
     /// <summary>Handles one event in <paramref name="state"/> (gen_statem's <c>handle_event/4</c>).</summary>
     public abstract StateMachineResult<TState, TData> HandleEvent(StateMachineEvent ev, TState state, TData data);
+
+    /// <summary>
+    /// gen_statem's <c>terminate/3</c>: cleans up before the machine ends with
+    /// <paramref name="reason"/>, in the <paramref name="state"/> and with the
+    /// <paramref name="data"/> it has then. Does nothing unless overridden.
+    /// </summary>
+    /// <remarks>Called when <see cref="HandleEvent"/> returns <see cref="Stop"/> (after the
+    /// stop's replies are sent), when <see cref="HandleEvent"/> throws, and when the machine is
+    /// stopped with <see cref="StateMachine.StopAsync(Process, Pid, ExitReason?, TimeSpan?)"/>. Not called when
+    /// <see cref="Init"/> fails, nor when the process is killed or taken down by a link. An
+    /// exception thrown here becomes the reason the machine ends with.</remarks>
+    public virtual void Terminate(ExitReason reason, TState state, TData data) { }
 
     /// <summary>The transitions this machine declares, for <see cref="Diagram"/>. Empty unless overridden.</summary>
     public virtual IReadOnlyList<StateMachineTransition<TState>> Transitions => [];

@@ -3,10 +3,11 @@ using Otp.Terms;
 namespace Otp.Behaviours;
 
 /// <summary>
-/// Starts state machines and talks to them: Erlang's <c>gen_statem:start/3</c>, <c>cast/2</c>,
-/// <c>call/2</c> and <c>sys:get_state/1</c>.
+/// Starts state machines and talks to them: Erlang's <c>gen_statem:start/3,4</c>,
+/// <c>start_link/3,4</c>, <c>cast/2</c>, <c>call/2,3</c>, <c>stop/1,3</c> and
+/// <c>sys:get_state/1,2</c>, each by pid or by registered name.
 /// </summary>
-public static class StateMachine
+public static partial class StateMachine
 {
     /// <summary>The body of a <c>sys:get_state</c> request.</summary>
     internal sealed record GetState
@@ -20,26 +21,29 @@ public static class StateMachine
         public override string ToString() => $"{{{(Type == StateMachineEventType.StateTimeout ? "state_timeout" : "timeout")},{Term.Format(Content)}}}";
     }
 
+    // ---- Starting ------------------------------------------------------------------------------
+
     /// <summary>
-    /// Erlang's <c>gen_statem:start/3</c>: starts <paramref name="machine"/> in a new process and
+    /// Erlang's <c>gen_statem:start/3,4</c>: starts <paramref name="machine"/> in a new process and
     /// waits until its <see cref="StateMachine{TState, TData}.Init"/> has run there.
     /// </summary>
+    /// <param name="self">The starting process.</param>
+    /// <param name="machine">A machine instance.</param>
+    /// <param name="name">Register the machine under this name (<c>{local, Name}</c>) before its
+    /// init runs, so that two starts under one name cannot both succeed (optional).</param>
     /// <returns>The machine's pid, once it is in its first state.</returns>
-    /// <exception cref="StartFailedException">Init failed; <see cref="StartFailedException.Reason"/>
-    /// is the reason the machine ended with.</exception>
-    public static ValueTask<Pid> StartAsync<TState, TData>(Process self, StateMachine<TState, TData> machine) where TState : notnull =>
-        StartCore(self, machine, link: false);
+    /// <exception cref="StartFailedException">Init failed (<see cref="StartFailedException.Reason"/>
+    /// is the reason the machine ended with), or the name is taken
+    /// (<c>{already_started, Pid}</c>).</exception>
+    public static ValueTask<Pid> StartAsync<TState, TData>(Process self, StateMachine<TState, TData> machine, string? name = null) where TState : notnull =>
+        StartCore(self, machine, name, link: false);
 
-    /// <summary>Erlang's <c>gen_statem:start_link/3</c>: as <see cref="StartAsync{TState, TData}(Process, StateMachine{TState, TData})"/>,
-    /// linked to the caller.</summary>
-    public static ValueTask<Pid> StartLinkAsync<TState, TData>(Process self, StateMachine<TState, TData> machine) where TState : notnull =>
-        StartCore(self, machine, link: true);
+    /// <summary>Erlang's <c>gen_statem:start_link/3,4</c>: as
+    /// <see cref="StartAsync{TState, TData}(Process, StateMachine{TState, TData}, string?)"/>, linked to the caller.</summary>
+    public static ValueTask<Pid> StartLinkAsync<TState, TData>(Process self, StateMachine<TState, TData> machine, string? name = null) where TState : notnull =>
+        StartCore(self, machine, name, link: true);
 
-    /// <summary>Starts a machine from outside any process (a test, a notebook cell).</summary>
-    public static Task<Pid> StartAsync<TState, TData>(Node node, StateMachine<TState, TData> machine) where TState : notnull =>
-        node.RunAsync(async self => await StartCore(self, machine, link: false));
-
-    private static async ValueTask<Pid> StartCore<TState, TData>(Process self, StateMachine<TState, TData> machine, bool link) where TState : notnull
+    private static async ValueTask<Pid> StartCore<TState, TData>(Process self, StateMachine<TState, TData> machine, string? name, bool link) where TState : notnull
     {
         ArgumentNullException.ThrowIfNull(self);
         ArgumentNullException.ThrowIfNull(machine);
@@ -47,7 +51,7 @@ public static class StateMachine
         var starter = self.Self;
         try
         {
-            Func<Process, Task> body = me => new StateMachineLoop<TState, TData>(me, machine, starter, tag).RunAsync();
+            Func<Process, Task> body = me => new StateMachineLoop<TState, TData>(me, machine, starter, tag, name).RunAsync();
             var pid = link ? self.SpawnLink(body) : self.Spawn(body);
             var monitor = self.Monitor(pid);
             var answer = await self.ReceiveReply(tag,
@@ -68,25 +72,79 @@ public static class StateMachine
         }
     }
 
-    /// <summary>Sends a cast event from outside any process. Returns at once; a dead machine drops it.</summary>
-    public static void Cast(Node node, Pid machine, object content) => GenServer.Cast(node, machine, content);
+    // ---- Events --------------------------------------------------------------------------------
 
-    /// <summary>Sends a cast event from inside a process.</summary>
+    /// <summary>Erlang's <c>gen_statem:cast/2</c>: sends a cast event and returns at once. Never
+    /// fails: a dead machine drops it.</summary>
     public static void Cast(Process self, Pid machine, object content) => GenServer.Cast(self, machine, content);
 
-    /// <summary>Sends a call event and waits for the machine's <see cref="StateMachineAction.Reply"/>.</summary>
-    /// <exception cref="ExitException">The machine ended before replying, or did not reply within
-    /// <paramref name="timeout"/> (default 5 s): the same exits as <see cref="GenServer.CallAsync(Process, Pid, object, TimeSpan?)"/>,
-    /// since a state machine speaks the gen_server call protocol, as gen_statem does.</exception>
+    /// <summary>Casts to the machine registered as <paramref name="name"/>; does nothing if there is none.</summary>
+    public static void Cast(Process self, string name, object content) => GenServer.Cast(self, name, content);
+
+    /// <summary>Erlang's <c>gen_statem:call/2,3</c>: sends a call event and waits for the
+    /// machine's <see cref="StateMachineAction.Reply"/>.</summary>
+    /// <param name="self">The calling process.</param>
+    /// <param name="machine">The machine's pid.</param>
+    /// <param name="request">The event's content.</param>
+    /// <param name="timeout">How long to wait: by default for ever, as in gen_statem (where
+    /// gen_server waits 5 s).</param>
+    /// <exception cref="ExitException">The machine does not exist, ended before replying, or did
+    /// not reply in time, with gen_statem's reason <c>{Reason, {gen_statem, call, [Machine,
+    /// Request, Timeout]}}</c> (Reason <c>noproc</c>, <c>timeout</c>, or the machine's own exit reason).</exception>
     public static async Task<object> CallAsync(Process self, Pid machine, object request, TimeSpan? timeout = null) =>
-        await GenServer.CallAsync(self, machine, request, timeout);
+        await CallCore(self, machine, machine, request, timeout);
 
-    /// <summary>The machine's current state and data, asked from inside a process (Erlang's
-    /// <c>sys:get_state/1</c>). This is not an event: it cancels no timeout.</summary>
-    public static async Task<(TState State, TData Data)> GetStateAsync<TState, TData>(Process self, Pid machine, TimeSpan? timeout = null) =>
-        ((TState, TData))await GenServer.CallAsync(self, machine, new GetState(), timeout);
+    /// <summary>Calls the machine registered as <paramref name="name"/>; as
+    /// <see cref="CallAsync(Process, Pid, object, TimeSpan?)"/>. An unknown name fails with <c>noproc</c>.</summary>
+    public static async Task<object> CallAsync(Process self, string name, object request, TimeSpan? timeout = null) =>
+        await CallCore(self, self.Node.WhereIs(name), new Atom(name), request, timeout);
 
-    /// <summary>As <see cref="GetStateAsync{TState, TData}(Process, Pid, TimeSpan?)"/>, from outside any process.</summary>
-    public static Task<(TState State, TData Data)> GetStateAsync<TState, TData>(Node node, Pid machine) =>
-        node.RunAsync(self => GetStateAsync<TState, TData>(self, machine));
+    private static ValueTask<object> CallCore(Process self, Pid? pid, object shownAs, object request, TimeSpan? timeout)
+    {
+        var wait = timeout ?? System.Threading.Timeout.InfiniteTimeSpan;
+        return GenServer.CallCore(self, pid, request, wait, reason =>
+            Failed(reason, "gen_statem", "call", [shownAs, request, GenServer.TimeoutTerm(wait)]));
+    }
+
+    // ---- Looking in, stopping --------------------------------------------------------------------
+
+    /// <summary>The machine's current state and data (Erlang's <c>sys:get_state/1,2</c>). This is
+    /// not an event: it cancels no timeout.</summary>
+    /// <exception cref="ExitException">The machine does not exist or did not answer within
+    /// <paramref name="timeout"/> (default 5 s, as sys's), with the reason
+    /// <c>{Reason, {sys, get_state, [Machine]}}</c> (<c>[Machine, Timeout]</c> when a timeout is given).</exception>
+    public static Task<(TState State, TData Data)> GetStateAsync<TState, TData>(Process self, Pid machine, TimeSpan? timeout = null) =>
+        GetStateCore<TState, TData>(self, machine, machine, timeout);
+
+    /// <summary>As <see cref="GetStateAsync{TState, TData}(Process, Pid, TimeSpan?)"/>, for the
+    /// machine registered as <paramref name="name"/>.</summary>
+    public static Task<(TState State, TData Data)> GetStateAsync<TState, TData>(Process self, string name, TimeSpan? timeout = null) =>
+        GetStateCore<TState, TData>(self, self.Node.WhereIs(name), new Atom(name), timeout);
+
+    private static async Task<(TState, TData)> GetStateCore<TState, TData>(Process self, Pid? pid, object shownAs, TimeSpan? timeout)
+    {
+        object[] args = timeout is { } t ? [shownAs, GenServer.TimeoutTerm(t)] : [shownAs];
+        return ((TState, TData))await GenServer.CallCore(self, pid, new GetState(), timeout ?? GenServer.DefaultCallTimeout,
+            reason => Failed(reason, "sys", "get_state", args));
+    }
+
+    /// <summary>
+    /// Erlang's <c>gen_statem:stop/1,3</c>: asks the machine to end with <paramref name="reason"/>
+    /// (default <c>normal</c>), which runs its <see cref="StateMachine{TState, TData}.Terminate"/>,
+    /// and waits until it has ended. The caller is not linked to the outcome: a normal stop
+    /// leaves it running.
+    /// </summary>
+    /// <exception cref="ExitException">With reason <c>noproc</c> if the machine does not exist,
+    /// <c>timeout</c> if it has not ended in time (default: wait for ever), or the reason it ended
+    /// with if that differs from <paramref name="reason"/> (its terminate crashed, for example).</exception>
+    public static async Task StopAsync(Process self, Pid machine, ExitReason? reason = null, TimeSpan? timeout = null) =>
+        await GenServer.StopAsync(self, machine, reason, timeout);
+
+    /// <summary>Stops the machine registered as <paramref name="name"/>; as
+    /// <see cref="StopAsync(Process, Pid, ExitReason?, TimeSpan?)"/>. An unknown name fails with <c>noproc</c>.</summary>
+    public static async Task StopAsync(Process self, string name, ExitReason? reason = null, TimeSpan? timeout = null) =>
+        await GenServer.StopAsync(self, self.Node.WhereIs(name) ?? throw new ExitException(ExitReason.NoProc), reason, timeout);
+
+    private static ExitException Failed(ExitReason reason, string module, string function, object[] args) =>
+        new(new ExitReason((reason.Term, (new Atom(module), new Atom(function), args))));
 }

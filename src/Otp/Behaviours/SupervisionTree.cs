@@ -12,7 +12,7 @@ namespace Otp.Behaviours;
 /// <param name="Pid">The process, or null when the child is not running.</param>
 /// <param name="Type">Worker or supervisor.</param>
 /// <param name="Children">For a supervisor, its children in start order.</param>
-public sealed record SupervisionTree(string Id, Pid? Pid, ChildType Type, IReadOnlyList<SupervisionTree> Children)
+public sealed partial record SupervisionTree(string Id, Pid? Pid, ChildType Type, IReadOnlyList<SupervisionTree> Children)
 {
     /// <summary>Reads the tree under <paramref name="supervisor"/> as it is now.</summary>
     public static async ValueTask<SupervisionTree> ReadAsync(Process self, Pid supervisor, string label = "sup")
@@ -25,10 +25,6 @@ public sealed record SupervisionTree(string Id, Pid? Pid, ChildType Type, IReadO
                 : new SupervisionTree(c.Id, c.Pid, c.Type, []));
         return new SupervisionTree(label, supervisor, ChildType.Supervisor, children);
     }
-
-    /// <summary>Reads the tree from outside any process.</summary>
-    public static Task<SupervisionTree> ReadAsync(Node node, Pid supervisor, string label = "sup") =>
-        node.RunAsync(async self => await ReadAsync(self, supervisor, label));
 
     /// <summary>An indented outline, one line per process: <c>sup &lt;0.3.0&gt; (supervisor)</c>.</summary>
     public string ToText(bool withPids = true)

@@ -19,31 +19,34 @@ namespace Otp.Behaviours;
 /// children are stopped in reverse start order, each by its <see cref="ChildShutdown"/>.</item>
 /// </list>
 /// </remarks>
-public static class Supervisor
+public static partial class Supervisor
 {
     /// <summary>Erlang's <c>supervisor:start_link/2,3</c>: starts a supervisor linked to
     /// <paramref name="self"/> and returns once every child has started.</summary>
-    /// <exception cref="StartFailedException">A child could not start, or the spec is invalid.</exception>
-    public static ValueTask<Pid> StartLinkAsync(Process self, SupervisorSpec spec, string? name = null)
+    /// <exception cref="StartFailedException">A child could not start.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The spec's intensity is negative or its period not positive.</exception>
+    public static ValueTask<Pid> StartLinkAsync(Process self, SupervisorSpec spec, string? name = null) =>
+        GenServer.StartLinkAsync(self, new SupervisorServer(Validated(spec)), name);
+
+    /// <summary>Erlang's <c>supervisor:start/2,3</c>: as <see cref="StartLinkAsync"/>, without a link.</summary>
+    /// <exception cref="StartFailedException">A child could not start.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The spec's intensity is negative or its period not positive.</exception>
+    public static ValueTask<Pid> StartAsync(Process self, SupervisorSpec spec, string? name = null) =>
+        GenServer.StartAsync(self, new SupervisorServer(Validated(spec)), name);
+
+    // Every way to start a supervisor passes here, so none can skip a check.
+    private static SupervisorSpec Validated(SupervisorSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (spec.Intensity < 0) throw new ArgumentOutOfRangeException(nameof(spec), "Intensity cannot be negative.");
         if (spec.Period <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(spec), "Period must be positive.");
-        return GenServer.StartLinkAsync(self, new SupervisorServer(spec), name);
+        return spec;
     }
-
-    /// <summary>Starts an unlinked supervisor from outside any process (a test, a notebook cell).</summary>
-    public static Task<Pid> StartAsync(Node node, SupervisorSpec spec, string? name = null) =>
-        GenServer.StartAsync(node, new SupervisorServer(spec), name);
 
     /// <summary>Erlang's <c>supervisor:which_children/1</c>: the children, most recently started
     /// first (Erlang's order), with their pids.</summary>
     public static async ValueTask<IReadOnlyList<ChildInfo>> WhichChildrenAsync(Process self, Pid supervisor) =>
         (IReadOnlyList<ChildInfo>)await GenServer.CallAsync(self, supervisor, new SupervisorServer.WhichChildren(), System.Threading.Timeout.InfiniteTimeSpan);
-
-    /// <summary><see cref="WhichChildrenAsync(Process, Pid)"/> from outside any process.</summary>
-    public static Task<IReadOnlyList<ChildInfo>> WhichChildrenAsync(Node node, Pid supervisor) =>
-        node.RunAsync(async self => await WhichChildrenAsync(self, supervisor));
 
     /// <summary>Erlang's <c>supervisor:start_child/2</c>: adds a child at the end and starts it.</summary>
     /// <exception cref="StartFailedException">The id is in use (<c>already_started</c> /

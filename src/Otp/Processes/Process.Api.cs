@@ -63,6 +63,11 @@ public sealed partial class Process
         return new Ref(Node.NextRefNumber(), _mailbox.NextSeq);
     }
 
+    /// <summary>Erlang's <c>is_process_alive/1</c>: true while <paramref name="pid"/> has not
+    /// exited. The answer can be stale by the time it is used; a monitor tells reliably when a
+    /// process ends.</summary>
+    public bool IsAlive(Pid pid) => Node.IsAlive(pid);
+
     /// <summary>Erlang's <c>register/2</c> for this process.</summary>
     /// <exception cref="BadArgException">The name is taken, or this process already has a name.</exception>
     public void Register(string name)

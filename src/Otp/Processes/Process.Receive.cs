@@ -47,6 +47,19 @@ public sealed partial class Process
     public async ValueTask<T> Receive<T>(Func<T, bool>? guard = null) =>
         (T)(await ReceiveCore(m => m is T t && (guard is null || guard(t)), System.Threading.Timeout.InfiniteTimeSpan, 0))!;
 
+    /// <summary>Takes the first message of type <typeparamref name="T"/> that satisfies the optional
+    /// <paramref name="guard"/>, giving up after <paramref name="timeout"/> (Erlang's <c>after</c>,
+    /// with the same rules as <see cref="Receive(Func{object, bool}, TimeSpan)"/>).</summary>
+    /// <returns>The message, or <c>default</c> (null) if none came in time. For a value type ask
+    /// for its nullable form, <c>Receive&lt;int?&gt;(...)</c>, to tell the two apart.</returns>
+    public async ValueTask<T?> Receive<T>(Func<T, bool>? guard, TimeSpan timeout) =>
+        await ReceiveCore(m => m is T t && (guard is null || guard(t)), timeout, 0) is T found ? found : default;
+
+    /// <summary>Takes the first message of type <typeparamref name="T"/>, giving up after
+    /// <paramref name="timeout"/>; as <see cref="Receive{T}(Func{T, bool}?, TimeSpan)"/>.</summary>
+    /// <returns>The message, or <c>default</c> (null) if none came in time.</returns>
+    public ValueTask<T?> Receive<T>(TimeSpan timeout) => Receive<T>(null, timeout);
+
     /// <summary>
     /// Receives a reply tagged with <paramref name="tag"/>: as
     /// <see cref="Receive(Func{object, bool}, TimeSpan)"/>, but looks only at messages that arrived

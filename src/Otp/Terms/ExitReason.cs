@@ -67,4 +67,8 @@ public sealed record ExitReason(object Term)
 
     /// <summary>An atom is a reason.</summary>
     public static implicit operator ExitReason(Atom atom) => new((object)atom);
+
+    /// <summary>A string stands for the atom of that name, so a reason needs no ceremony:
+    /// <c>self.Exit("boom")</c> is Erlang's <c>exit(boom)</c>.</summary>
+    public static implicit operator ExitReason(string atom) => Of(atom);
 }

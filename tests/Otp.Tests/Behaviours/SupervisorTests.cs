@@ -213,4 +213,16 @@ public class SupervisorTests
         });
         Assert.Equal(["start d"], log);
     }
+
+    [Fact]
+    public async Task EveryWayToStartChecksTheSpec()
+    {
+        using var node = Node.StartDeterministic();
+        var bad = new SupervisorSpec(RestartStrategy.OneForOne, []) { Intensity = -1 };
+        // From outside a process, from a process, linked or not: the same check, before anything starts.
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Supervisor.StartAsync(node, bad));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => node.RunAsync(self => Supervisor.StartAsync(self, bad).AsTask()));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => node.RunAsync(self => Supervisor.StartLinkAsync(self, bad with { Intensity = 1, Period = TimeSpan.Zero }).AsTask()));
+        Assert.Equal(0, node.ProcessCount);
+    }
 }
