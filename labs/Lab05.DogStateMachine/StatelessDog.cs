@@ -17,7 +17,7 @@ public sealed class StatelessDog
     /// on entering a state. A trigger a state does not permit confuses the dog.</summary>
     /// <param name="say">Where the dog narrates, as for <see cref="Dog"/>.</param>
     public StatelessDog(Action<string> say) =>
-        throw new NotImplementedException("Task 4: the StatelessDog constructor is not written yet. Configure each state of _machine (see the README).");
+        throw new NotImplementedException("Task 4 is not written yet: see README, task 4");
 
     /// <summary>The current state.</summary>
     public DogState State => _machine.State;
@@ -27,13 +27,13 @@ public sealed class StatelessDog
 
     /// <summary>The dog's first bark: Stateless runs no entry action for the initial state.</summary>
     public void Start() =>
-        throw new NotImplementedException("Task 4: StatelessDog.Start is not written yet.");
+        throw new NotImplementedException("Task 4 is not written yet: see README, task 4");
 
     /// <summary>Fires <paramref name="trigger"/>.</summary>
     /// <returns>True if the dog made a transition, even back into the same state (a bark every
     /// 2 s); false if the trigger only confused it.</returns>
     public bool Fire(DogTrigger trigger) =>
-        throw new NotImplementedException($"Task 4: StatelessDog.Fire is not written yet (it got {trigger}).");
+        throw new NotImplementedException("Task 4 is not written yet: see README, task 4");
 
     /// <summary>Stateless's own description of the table (for <see cref="Transitions"/> and its DOT graph).</summary>
     public StateMachineInfo GetInfo() => _machine.GetInfo();

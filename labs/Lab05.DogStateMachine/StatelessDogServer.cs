@@ -24,7 +24,7 @@ public sealed class StatelessDogServer(Action<string> say) : GenServer<Stateless
 
     /// <summary>Creates the dog, which barks at once, and starts the barking rhythm.</summary>
     protected override ValueTask<StatelessDog> InitAsync() =>
-        throw new NotImplementedException("Task 4: StatelessDogServer.InitAsync is not written yet. Create the StatelessDog, start it, and set its first timeout.");
+        throw new NotImplementedException("Task 4 is not written yet: see README, task 4");
 
     /// <summary>Answers <see cref="GetStateAsync"/> (given).</summary>
     protected override ValueTask<ServerResult<StatelessDog>> HandleCallAsync(object request, From from, StatelessDog dog) =>
@@ -32,11 +32,11 @@ public sealed class StatelessDogServer(Action<string> say) : GenServer<Stateless
 
     /// <summary>A cast: <c>"stop"</c> in any state, else a trigger.</summary>
     protected override ValueTask<ServerResult<StatelessDog>> HandleCastAsync(object request, StatelessDog dog) =>
-        throw new NotImplementedException($"Task 4: StatelessDogServer.HandleCastAsync is not written yet (it got {request}).");
+        throw new NotImplementedException("Task 4 is not written yet: see README, task 4");
 
     /// <summary>A timeout that is still current fires its trigger; a stale one is dropped.</summary>
     protected override ValueTask<ServerResult<StatelessDog>> HandleInfoAsync(object message, StatelessDog dog) =>
-        throw new NotImplementedException($"Task 4: StatelessDogServer.HandleInfoAsync is not written yet (it got {message}).");
+        throw new NotImplementedException("Task 4 is not written yet: see README, task 4");
 
     // Keeps the compiler quiet until you use `say`; delete it when you do.
     private Action<string> Unused => say;

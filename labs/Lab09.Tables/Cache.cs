@@ -23,17 +23,17 @@ public static class Cache
     /// crashes on <see cref="Crash"/>. Returns its pid once the table exists.
     /// </summary>
     public static Task<Pid> StartAsync(Process self) =>
-        throw new NotImplementedException("Task 1: Cache.StartAsync is not written yet. See README, task 1.");
+        throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     /// <summary>Task 1: stores <paramref name="value"/> through the server and waits for
     /// <see cref="Stored"/>. Writes go through the owner: the table is protected.</summary>
     public static Task PutAsync(Process self, string key, string value) =>
-        throw new NotImplementedException("Task 1: Cache.PutAsync is not written yet. See README, task 1.");
+        throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     /// <summary>Task 1: reads <paramref name="key"/> straight from the table, without a message
     /// to the server; null when the key is not there.</summary>
     public static string? Get(Process self, string key) =>
-        throw new NotImplementedException("Task 1: Cache.Get is not written yet. See README, task 1.");
+        throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     /// <summary>
     /// Task 2: spawns a keeper (registered as <see cref="KeeperName"/>) that starts the cache
@@ -42,5 +42,5 @@ public static class Cache
     /// Returns the keeper's pid once the first server's table exists.
     /// </summary>
     public static Task<Pid> StartWithHeirAsync(Process self) =>
-        throw new NotImplementedException("Task 2: Cache.StartWithHeirAsync is not written yet. See README, task 2.");
+        throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 }
