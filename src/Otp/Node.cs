@@ -264,6 +264,8 @@ public sealed class Node : IDisposable
         ? Scheduler.RunUntilAsync(new TaskCompletionSource().Task, TimeSpan.Zero)
         : Task.Delay(50);
 
-    /// <summary>Stops the node's scheduler thread (deterministic nodes).</summary>
+    /// <summary>Stops the node: no process of it runs another step (a process busy in a step
+    /// finishes that step), timers fire into nothing, and a deterministic node's scheduler thread
+    /// ends. Processes are not sent exit signals; the node is simply gone.</summary>
     public void Dispose() => Scheduler.Dispose();
 }

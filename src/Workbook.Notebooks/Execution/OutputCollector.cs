@@ -16,16 +16,29 @@ internal sealed class OutputCollector : IDisposable
     private readonly int _budget;
     private readonly StringBuilder _pending = new();
     private readonly Timer? _flushTimer;
+    private readonly Func<IReadOnlyList<CellOutput>>? _pull;
     private string? _pendingStream;
     private int _used;
     private long _dropped;
     private bool _completed;
 
-    public OutputCollector(Action<CellOutput>? listener, int budget, TimeSpan flushInterval)
+    /// <param name="listener">Receives outputs as they come; null for none.</param>
+    /// <param name="budget">The most characters the cell may show.</param>
+    /// <param name="flushInterval">How often buffered text goes to the listener.</param>
+    /// <param name="pull">Outputs from elsewhere (late output of earlier cells) to add at each
+    /// live flush and at the end.</param>
+    public OutputCollector(Action<CellOutput>? listener, int budget, TimeSpan flushInterval, Func<IReadOnlyList<CellOutput>>? pull = null)
     {
         _listener = listener;
         _budget = budget;
-        if (listener is not null) _flushTimer = new Timer(_ => Flush(), null, flushInterval, flushInterval);
+        _pull = pull;
+        if (listener is not null) _flushTimer = new Timer(_ => { Pull(); Flush(); }, null, flushInterval, flushInterval);
+    }
+
+    private void Pull()
+    {
+        if (_pull is null) return;
+        foreach (var output in _pull()) Add(output);
     }
 
     public void Write(string stream, string text)
@@ -75,6 +88,7 @@ internal sealed class OutputCollector : IDisposable
     /// (the error, which the budget never drops), and returns every output.</summary>
     public IReadOnlyList<CellOutput> Complete(CellOutput? last)
     {
+        Pull();
         lock (_gate)
         {
             FlushLocked();
