@@ -9,7 +9,7 @@ namespace Otp.Display;
 /// <typeparam name="T">The type being formatted.</typeparam>
 internal sealed class MimeBundleFormatterSource<T> where T : IMimeBundle
 {
-    private static readonly string[] MimeTypes = ["image/svg+xml", "text/plain"];
+    private static readonly string[] MimeTypes = ["image/svg+xml", "text/markdown", "text/html", "text/plain"];
 
     /// <summary>The formatters, one per MIME type.</summary>
     public IEnumerable<object> CreateTypeFormatters() => MimeTypes.Select(m => new Formatter(m));
