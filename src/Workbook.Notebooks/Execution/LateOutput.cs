@@ -37,8 +37,9 @@ internal sealed class LateOutput
     }
 
     /// <summary>Takes what is pending, one labelled output per origin (in the order written).</summary>
-    /// <param name="stopHint">How to stop what keeps printing, named for the reader, or null.</param>
-    public IReadOnlyList<DisplayOutput> Take(string? stopHint)
+    /// <param name="stopHint">How to stop what keeps printing, named for the reader, or null;
+    /// asked only when there is late output.</param>
+    public IReadOnlyList<DisplayOutput> Take(Func<string?> stopHint)
     {
         List<(int Cell, StringBuilder Text)> taken;
         long dropped;
@@ -51,8 +52,9 @@ internal sealed class LateOutput
             _used = 0;
             _dropped = 0;
         }
+        var hint = stopHint();
         return [.. taken.Select((p, i) => Labelled(p.Cell, p.Text.ToString(),
-            i == taken.Count - 1 ? dropped : 0, stopHint))];
+            i == taken.Count - 1 ? dropped : 0, hint))];
     }
 
     private static DisplayOutput Labelled(int cell, string text, long dropped, string? stopHint)

@@ -159,16 +159,24 @@ public sealed partial class NotebookSession : IDisposable
         return true;
     }
 
-    private IReadOnlyList<CellOutput> TakeLateOutput() => _late.Take(StopHint());
+    private IReadOnlyList<CellOutput> TakeLateOutput() => _late.Take(StopHint);
 
     /// <summary>How to stop what still prints: dispose the runtime's nodes the session holds
-    /// (recognised by type name, as this library does not reference the runtime).</summary>
+    /// (recognised by type name, as this library does not reference the runtime). Null when it
+    /// cannot tell: the state belongs to a cell that may be running on another thread.</summary>
     private string? StopHint()
     {
-        var nodes = _state?.Variables
-            .Where(v => v.Value is IDisposable && v.Type.FullName == "Otp.Node")
-            .Select(v => v.Name + ".Dispose()").Distinct().ToList();
-        return nodes is { Count: > 0 } ? string.Join(" or ", nodes) : null;
+        try
+        {
+            var nodes = _state?.Variables
+                .Where(v => v.Type.FullName == "Otp.Node")
+                .Select(v => v.Name + ".Dispose()").Distinct().ToList();
+            return nodes is { Count: > 0 } ? string.Join(" or ", nodes) : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 
     private static CancellationToken Timeout(TimeSpan after) => new CancellationTokenSource(after).Token;

@@ -38,7 +38,14 @@ internal sealed class OutputCollector : IDisposable
     private void Pull()
     {
         if (_pull is null) return;
-        foreach (var output in _pull()) Add(output);
+        IReadOnlyList<CellOutput> pulled;
+        // Runs on a timer thread too, where an exception would end the process.
+        try { pulled = _pull(); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            pulled = [new StreamOutput("stderr", $"[late output of earlier cells was lost: {e.Message}]\n")];
+        }
+        foreach (var output in pulled) Add(output);
     }
 
     public void Write(string stream, string text)
