@@ -95,4 +95,32 @@ public sealed class LateOutputTests
         Assert.Equal("False", third.Outputs.OfType<ResultOutput>().Single().Data["text/plain"]);
         Assert.Empty(Labelled(third));
     }
+
+    [Fact]
+    public async Task Late_output_while_a_cell_runs_reaches_a_live_listener_labelled_without_disturbing_the_cell()
+    {
+        using var s = new NotebookSession(new NotebookSessionOptions
+        {
+            BaseDirectory = Repository.Samples, StreamFlushInterval = TimeSpan.FromMilliseconds(5),
+        });
+        var live = new System.Collections.Concurrent.ConcurrentQueue<CellOutput>();
+        Assert.Equal(CellStatus.Ok, (await s.ExecuteAsync(Otp + """
+            const int Rounds = 3;
+            var node = Node.StartDeterministic();
+            var ticks = new System.Threading.SemaphoreSlim(0);
+            var background = Task.Run(async () => { for (var i = 0; i < Rounds; i++) { await ticks.WaitAsync(); Console.WriteLine($"tick {i}"); } });
+            """)).Status);
+        var running = await s.ExecuteAsync("""
+            for (var i = 0; i < Rounds; i++) { ticks.Release(); await Task.Delay(50); }
+            await background;
+            Console.WriteLine("cell done");
+            """, live.Enqueue);
+
+        Assert.Equal(CellStatus.Ok, running.Status);
+        Assert.Equal("cell done\n", Stdout(running).ReplaceLineEndings("\n"));
+        var late = string.Concat(Labelled(running));
+        foreach (var i in new[] { 0, 1, 2 }) Assert.Contains($"tick {i}", late);
+        Assert.Contains("to stop it: node.Dispose()", late);
+        Assert.Contains(live, o => o is DisplayOutput d && d.Data["text/plain"].StartsWith("[output from cell [1]", StringComparison.Ordinal));
+    }
 }
