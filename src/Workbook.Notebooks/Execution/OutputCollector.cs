@@ -32,12 +32,14 @@ internal sealed class OutputCollector : IDisposable
         _listener = listener;
         _budget = budget;
         _pull = pull;
-        if (listener is not null) _flushTimer = new Timer(_ => { Pull(); Flush(); }, null, flushInterval, flushInterval);
+        if (listener is not null) _flushTimer = new Timer(_ => { lock (_gate) { PullLocked(); FlushLocked(); } }, null, flushInterval, flushInterval);
     }
 
-    private void Pull()
+    // Late output is taken and added under the collector's lock, so that it cannot be taken by
+    // the flush timer and then dropped because the cell completed in between.
+    private void PullLocked()
     {
-        if (_pull is null) return;
+        if (_pull is null || _completed) return;
         IReadOnlyList<CellOutput> pulled;
         // Runs on a timer thread too, where an exception would end the process.
         try { pulled = _pull(); }
@@ -45,7 +47,7 @@ internal sealed class OutputCollector : IDisposable
         {
             pulled = [new StreamOutput("stderr", $"[late output of earlier cells was lost: {e.Message}]\n")];
         }
-        foreach (var output in pulled) Add(output);
+        foreach (var output in pulled) AddLocked(output);
     }
 
     public void Write(string stream, string text)
@@ -70,20 +72,22 @@ internal sealed class OutputCollector : IDisposable
 
     public void Add(CellOutput output)
     {
-        lock (_gate)
+        lock (_gate) AddLocked(output);
+    }
+
+    private void AddLocked(CellOutput output)
+    {
+        if (_completed) return;
+        var size = output is DisplayOutput d ? d.Data.Values.Sum(v => v.Length)
+            : output is ResultOutput r ? r.Data.Values.Sum(v => v.Length) : 0;
+        if (_used + size > _budget)
         {
-            if (_completed) return;
-            var size = output is DisplayOutput d ? d.Data.Values.Sum(v => v.Length)
-                : output is ResultOutput r ? r.Data.Values.Sum(v => v.Length) : 0;
-            if (_used + size > _budget)
-            {
-                _dropped += size;
-                return;
-            }
-            _used += size;
-            FlushLocked();
-            Emit(output);
+            _dropped += size;
+            return;
         }
+        _used += size;
+        FlushLocked();
+        Emit(output);
     }
 
     public void Flush()
@@ -95,9 +99,9 @@ internal sealed class OutputCollector : IDisposable
     /// (the error, which the budget never drops), and returns every output.</summary>
     public IReadOnlyList<CellOutput> Complete(CellOutput? last)
     {
-        Pull();
         lock (_gate)
         {
+            PullLocked();
             FlushLocked();
             if (_dropped > 0)
                 Emit(new StreamOutput("stderr",
