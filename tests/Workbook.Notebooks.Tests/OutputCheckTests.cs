@@ -73,7 +73,7 @@ public sealed class OutputCheckTests
     [Fact]
     public void Pids_versions_virtual_times_and_the_repository_placeholder_are_not_machine_specific()
     {
-        foreach (var text in new[] { "<0.2.0> exited at 1.500s", "OTP 25, Elixir 1.14.0", "{repo}/notebooks", "see docs/notebooks.md" })
+        foreach (var text in new[] { "<0.2.0> exited at 1.500s", "#Ref<0.0.0.1>", "&lt;0.0.0.12&gt;", "OTP 25, Elixir 1.14.0", "{repo}/notebooks", "see docs/notebooks.md" })
             Assert.Null(MachineSpecificOutput.Problem(text, Repository.Root));
         Assert.NotNull(MachineSpecificOutput.Problem(Path.Combine(Repository.Root, "x"), Repository.Root));
     }

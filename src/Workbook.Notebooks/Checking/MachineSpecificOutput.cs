@@ -63,7 +63,8 @@ public static partial class MachineSpecificOutput
     [GeneratedRegex(@"(?<![\w.])(?:/(?:home|Users|tmp|work|root|var/folders|private/var)/[^\s""'<>]*|[A-Za-z]:\\(?:Users|Temp|Windows)\\[^\s""'<>]*)")]
     private static partial Regex AbsolutePath();
 
-    [GeneratedRegex(@"(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\w.])")]
+    // Not after "<" or "&lt;": Erlang prints references as #Ref<0.0.0.1>.
+    [GeneratedRegex(@"(?<![\w.<;])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\w.])")]
     private static partial Regex Ipv4();
 
     // Full or compressed IPv6 with at least three groups, as in http://[fd00::2]:2048.
