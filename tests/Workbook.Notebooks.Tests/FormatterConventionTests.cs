@@ -46,6 +46,7 @@ public sealed class FormatterConventionTests
     {
         using var s = new NotebookSession(new NotebookSessionOptions { BaseDirectory = Repository.Samples });
         var cell = await s.ExecuteAsync("""
+            #r "../../../artifacts/bin/Otp/debug/Otp.dll"
             #r "../../../artifacts/bin/Workbook.Notebooks.Helpers/debug/Workbook.Notebooks.Helpers.dll"
             AppDomain.CurrentDomain.SetData("convention-test", Workbook.Notebooks.Helpers.Erlang.Escript.Load("erlang/receive_cost.escript"));
             """);
@@ -60,6 +61,7 @@ public sealed class FormatterConventionTests
     {
         using var s = new NotebookSession(new NotebookSessionOptions { BaseDirectory = Repository.Samples });
         var cell = await s.ExecuteAsync("""
+            #r "../../../artifacts/bin/Otp/debug/Otp.dll"
             #r "../../../artifacts/bin/Workbook.Notebooks.Helpers/debug/Workbook.Notebooks.Helpers.dll"
             var rows = await Workbook.Notebooks.Helpers.Erlang.Escript.Load("erlang/receive_cost.escript").RunAsync("0,10");
             rows is null ? "no escript" : string.Join("|", rows.Select(r => r.Split(' ').Length + " columns for " + r.Split(' ')[0]))
