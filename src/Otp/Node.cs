@@ -277,8 +277,10 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
         ? Scheduler.RunUntilAsync(new TaskCompletionSource().Task, TimeSpan.Zero)
         : Task.Delay(50);
 
-    /// <summary>Stops the node's scheduler thread (deterministic nodes) and, for a distributed
-    /// node, closes its connections, its listener and its EPMD registration.</summary>
+    /// <summary>Stops the node: no process of it runs another step (a process busy in a step
+    /// finishes that step), timers fire into nothing, and a deterministic node's scheduler thread
+    /// ends. Processes are not sent exit signals; the node is simply gone. A distributed node also
+    /// closes its connections, its listener and its EPMD registration.</summary>
     public void Dispose()
     {
         // Bounded: closing sockets does not wait on peers.

@@ -52,4 +52,29 @@ public sealed class OutputCheckTests
         var text = $"{Repository.Root}/x took 12.5 ms, id 0123456789abcdef0123, at 1.500s";
         Assert.Equal("{repo}/x took {duration}, id {hash}, at 1.500s", scrubber.Scrub(text));
     }
+
+    [Theory]
+    [InlineData("<div id='dotnet-interactive-this-cell-1'><script>probeAddresses([])</script></div>", "JavaScript bootstrap")]
+    [InlineData("listening on http://192.0.2.2:2048/", "an IP address (192.0.2.2)")]
+    [InlineData("listening on http://[fd00::2]:2048/", "an IP address (fd00::2)")]
+    [InlineData("loaded /home/ada/otp/x.dll", "an absolute path (/home/ada/otp/x.dll)")]
+    [InlineData("dump at /tmp/erl_crash.dump", "an absolute path (/tmp/erl_crash.dump)")]
+    [InlineData(@"C:\Users\ada\x.dll", "an absolute path")]
+    public void Committed_outputs_with_machine_specific_data_are_refused(string text, string expected)
+    {
+        var notebook = IpynbFormat.Load(SamplePath);
+        var stream = (JsonObject)notebook.Cells[1].Outputs[0]!;
+        stream["text"] = IpynbFormat.SplitLines(text + "\n");
+        var problem = Assert.Single(MachineSpecificOutput.Find(notebook, Repository.Root));
+        Assert.StartsWith("cell 2: a committed output carries machine-specific data: ", problem);
+        Assert.Contains(expected, problem);
+    }
+
+    [Fact]
+    public void Pids_versions_virtual_times_and_the_repository_placeholder_are_not_machine_specific()
+    {
+        foreach (var text in new[] { "<0.2.0> exited at 1.500s", "#Ref<0.0.0.1>", "&lt;0.0.0.12&gt;", "OTP 25, Elixir 1.14.0", "{repo}/notebooks", "see docs/notebooks.md" })
+            Assert.Null(MachineSpecificOutput.Problem(text, Repository.Root));
+        Assert.NotNull(MachineSpecificOutput.Problem(Path.Combine(Repository.Root, "x"), Repository.Root));
+    }
 }

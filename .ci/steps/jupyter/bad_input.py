@@ -58,10 +58,10 @@ def still_works(client):
     assert "42" in text_of(outputs), text_of(outputs)
 
 
-def case(name):
+def case(name, **env):
     def wrap(body):
         global passed, failed
-        manager, client = start_new_kernel(kernel_name=KERNEL, cwd=os.getcwd())
+        manager, client = start_new_kernel(kernel_name=KERNEL, cwd=os.getcwd(), env=dict(os.environ, **env))
         try:
             started = time.monotonic()
             body(manager, client)
@@ -177,6 +177,29 @@ def _(manager, client):
     reply, outputs = run(client, "Environment.Exit(7);")
     assert reply["status"] == "error" and reply["ename"] == "HostExited", reply
     assert "exit code 7" in reply["evalue"], reply
+
+
+@case("runaway allocation: the cell ran out of memory, a new host runs cells", OTP_KERNEL_MEMORY_LIMIT="300m")
+def _(manager, client):
+    run(client, "var kept = 1;")
+    reply, outputs = run(client, "var hoard = new List<byte[]>();\nwhile (true) hoard.Add(new byte[1 << 20]);", timeout=120)
+    assert reply["status"] == "error" and reply["ename"] == "OutOfMemory", reply
+    shown = "\n".join(reply["traceback"])
+    assert "ran out of memory" in reply["evalue"] and "300 MiB" in shown, reply
+    assert "A new C# host was started" in shown, shown
+    reply, outputs = run(client, "kept")
+    assert reply["status"] == "error" and reply["ename"] == "CompilationError", reply  # the old state is gone
+
+
+@case("late output of a finished cell is labelled with it, not mixed into the next")
+def _(manager, client):
+    run(client, "var go = new System.Threading.SemaphoreSlim(0); var written = new System.Threading.SemaphoreSlim(0);\n"
+                "var background = Task.Run(async () => { await go.WaitAsync(); Console.WriteLine(\"late line\"); written.Release(); });")
+    reply, outputs = run(client, "go.Release(); await written.WaitAsync(); 6 * 7")
+    assert reply["status"] == "ok", reply
+    assert "late line" not in text_of(outputs, "stdout"), text_of(outputs)
+    labelled = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "display_data"]
+    assert any(t.startswith("[output from cell [1]") and "late line" in t for t in labelled), outputs
 
 
 @case("restart_kernel gives a fresh session")

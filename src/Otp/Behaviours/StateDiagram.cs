@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Otp.Display;
 
 namespace Otp.Behaviours;
 
@@ -9,7 +10,8 @@ namespace Otp.Behaviours;
 /// boxes on a circle, transitions as labelled arrows, loops above their state, the initial state
 /// marked by an arrow from a black dot. SVG, so it shows offline in Jupyter, VS Code and HTML.
 /// </summary>
-public sealed class StateDiagram
+[TypeFormatterSource(typeof(MimeBundleFormatterSource<StateDiagram>), PreferredMimeTypes = ["image/svg+xml", "text/plain"])]
+public sealed class StateDiagram : IMimeBundle
 {
     private const double BoxWidth = 120, BoxHeight = 36, Margin = 90;
 

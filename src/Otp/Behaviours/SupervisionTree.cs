@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Otp.Display;
 
 namespace Otp.Behaviours;
 
@@ -12,7 +13,8 @@ namespace Otp.Behaviours;
 /// <param name="Pid">The process, or null when the child is not running.</param>
 /// <param name="Type">Worker or supervisor.</param>
 /// <param name="Children">For a supervisor, its children in start order.</param>
-public sealed partial record SupervisionTree(string Id, Pid? Pid, ChildType Type, IReadOnlyList<SupervisionTree> Children)
+[TypeFormatterSource(typeof(MimeBundleFormatterSource<SupervisionTree>), PreferredMimeTypes = ["image/svg+xml", "text/plain"])]
+public sealed partial record SupervisionTree(string Id, Pid? Pid, ChildType Type, IReadOnlyList<SupervisionTree> Children) : IMimeBundle
 {
     /// <summary>Reads the tree under <paramref name="supervisor"/> as it is now.</summary>
     public static async ValueTask<SupervisionTree> ReadAsync(Process self, Pid supervisor, string label = "sup")

@@ -26,6 +26,7 @@ public sealed partial class Process : IThreadPoolWorkItem, IValueTaskSource<obje
     private readonly object _gate = new();
     private Mailbox _mailbox;
     private Func<Process, Task>? _body;
+    private ExecutionContext? _spawnContext;
     private ExitReason? _exitReason;
     private bool _trapExit;
     private bool _scheduled;
@@ -47,6 +48,10 @@ public sealed partial class Process : IThreadPoolWorkItem, IValueTaskSource<obje
         Node = node;
         Self = new Pid(0, number, this);
         _body = body;
+        // The body runs in its spawner's execution context, as with Task.Run: async-local state
+        // such as a notebook cell's output capture follows the process, even when the node's
+        // scheduler thread was created elsewhere (in an earlier cell).
+        _spawnContext = ExecutionContext.Capture();
     }
 
     /// <summary>This process's pid: Erlang's <c>self()</c>.</summary>
@@ -112,13 +117,17 @@ public sealed partial class Process : IThreadPoolWorkItem, IValueTaskSource<obje
     private void RunBody()
     {
         var body = _body!;
+        var context = _spawnContext;
         _body = null;
+        _spawnContext = null;
         lock (_gate) _scheduled = false;
         if (HasExited) return;
         Task task;
         try
         {
-            task = body(this);
+            task = context is null || ReferenceEquals(context, ExecutionContext.Capture())
+                ? body(this)
+                : StartIn(context, body);
         }
         catch (Exception ex)
         {
@@ -133,6 +142,13 @@ public sealed partial class Process : IThreadPoolWorkItem, IValueTaskSource<obje
         if (task.IsCompleted) Finish(task.Exception?.InnerException ?? (task.IsCanceled ? new TaskCanceledException(task) : null));
         else task.ContinueWith(static (t, s) => ((Process)s!).Finish(t.Exception?.InnerException ?? (t.IsCanceled ? new TaskCanceledException(t) : null)),
             this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private Task StartIn(ExecutionContext context, Func<Process, Task> body)
+    {
+        Task? task = null;
+        ExecutionContext.Run(context, _ => task = body(this), null);
+        return task!;
     }
 
     private void Finish(Exception? error)

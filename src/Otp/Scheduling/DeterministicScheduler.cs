@@ -114,6 +114,7 @@ internal sealed class DeterministicScheduler : Scheduler
 
     public override void Dispose()
     {
+        base.Dispose();
         _disposed = true;
         _wake.Release();
     }

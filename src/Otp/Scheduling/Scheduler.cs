@@ -16,11 +16,19 @@ internal abstract class Scheduler : IDisposable
 
     /// <summary>Runs one step of <paramref name="process"/>; called by the process when a thread
     /// picks it up.</summary>
-    public virtual void Run(Process process) => process.Step();
+    public virtual void Run(Process process)
+    {
+        if (!IsDisposed) process.Step();
+    }
+
+    /// <summary>True once the node is disposed: steps queued after that never run.</summary>
+    protected bool IsDisposed => Volatile.Read(ref _disposed);
+
+    private bool _disposed;
 
     /// <summary>Lets simulated time pass until <paramref name="until"/> is reached or
     /// <paramref name="done"/> completes, whichever is first.</summary>
     public abstract Task RunUntilAsync(Task done, TimeSpan? until);
 
-    public virtual void Dispose() { }
+    public virtual void Dispose() => Volatile.Write(ref _disposed, true);
 }

@@ -56,6 +56,7 @@ internal sealed class ThreadPoolScheduler : Scheduler
 
     public override void Run(Process process)
     {
+        if (IsDisposed) return;
         var slot = t_runNext ??= NewSlot();
         if (slot.Owner is not null)
         {
@@ -74,7 +75,7 @@ internal sealed class ThreadPoolScheduler : Scheduler
                 // Exchange, not read-then-clear: the watchdog may take the step at the same time.
                 var next = Interlocked.Exchange(ref slot.Step, null);
                 slot.Generation++;
-                if (next is null) return;
+                if (next is null || IsDisposed) return;
                 if (chain >= ChainBudget || next is not Process p)
                 {
                     ThreadPool.UnsafeQueueUserWorkItem(next, preferLocal: false);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Otp.Terms;
+using Otp.Display;
 
 namespace Otp.Tracing;
 
@@ -10,7 +11,8 @@ namespace Otp.Tracing;
 /// appearance, time flowing down. Sends are solid arrows, spawns dashed arrows, exit signals red
 /// arrows, DOWN messages dashed grey arrows, receives dots, exits crosses.
 /// </summary>
-public sealed class SequenceDiagram
+[TypeFormatterSource(typeof(MimeBundleFormatterSource<SequenceDiagram>), PreferredMimeTypes = ["image/svg+xml", "text/plain"])]
+public sealed class SequenceDiagram : IMimeBundle
 {
     private const int ColumnWidth = 170, RowHeight = 26, Top = 50, Left = 20;
 

@@ -28,6 +28,17 @@ internal static class KernelHost
     private static readonly BlockingCollection<string> Outbox = [];
     private static CancellationTokenSource? _running;
 
+    /// <summary>The memory limit the kernel started this host with (see <see cref="MemoryLimit"/>),
+    /// for messages; the GC enforces it.</summary>
+    private static long? Limit
+    {
+        get
+        {
+            try { return MemoryLimit.Parse(Environment.GetEnvironmentVariable(MemoryLimit.Variable)); }
+            catch (ArgumentException) { return null; }
+        }
+    }
+
     public static async Task<int> RunAsync()
     {
         var protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
@@ -60,10 +71,15 @@ internal static class KernelHost
         {
             using var interrupt = new CancellationTokenSource();
             _running = interrupt;
-            var result = await session.ExecuteAsync(code, o => Send(ToEvent(id, o)), interrupt.Token);
+            var cell = session.ExecutionCount + 1;
+            // A cell that hit the memory limit may have left the heap full (a list it filled
+            // lives on in a variable), so the host is replaced and the learner told why.
+            var result = await session.ExecuteAsync(code, o => Send(ToEvent(id, MemoryLimit.IsOutOfMemory(o as ErrorOutput)
+                ? MemoryLimit.OutOfMemory(cell, Limit) : o)), interrupt.Token);
             _running = null;
-            var restart = result is { Status: CellStatus.Interrupted, StillRunning: true } && StillBusy();
-            if (restart)
+            var outOfMemory = MemoryLimit.IsOutOfMemory(result.Error);
+            var restart = outOfMemory || result is { Status: CellStatus.Interrupted, StillRunning: true } && StillBusy();
+            if (restart && !outOfMemory)
                 Send(ToEvent(id, new StreamOutput("stderr",
                     "The cell is still using the CPU after the interrupt (a loop that never awaits), so the C# host " +
                     "restarts: variables and types from earlier cells are gone; run the cells above again.\n")));

@@ -23,6 +23,40 @@ INTERRUPT_TIMEOUT = 15        # seconds an interrupted host gets to answer befor
 RESTART_EXIT_CODE = 3         # the host quits with this when a cell will not stop
 
 
+MEMORY_LIMIT_VARIABLE = "OTP_KERNEL_MEMORY_LIMIT"
+DEFAULT_MEMORY_LIMIT = 2 << 30  # bytes; keep in step with MemoryLimit.DefaultBytes in the engine
+
+
+def memory_limit():
+    """The host's memory limit in bytes from OTP_KERNEL_MEMORY_LIMIT (2g, 512m, none), or None."""
+    text = os.environ.get(MEMORY_LIMIT_VARIABLE, "").strip().lower()
+    if not text:
+        return DEFAULT_MEMORY_LIMIT
+    if text in ("none", "0"):
+        return None
+    shift = {"k": 10, "m": 20, "g": 30}.get(text[-1], 0)
+    digits = text[:-1] if shift else text
+    if not digits.isdigit() or int(digits) <= 0:
+        sys.stderr.write(f"{MEMORY_LIMIT_VARIABLE}={text} is not a memory limit (2g, 512m, none); using 2g\n")
+        return DEFAULT_MEMORY_LIMIT
+    return int(digits) << shift
+
+
+def host_environment():
+    """The host's environment: ours, plus the GC's hard heap limit, which makes an allocation
+    beyond the limit throw OutOfMemoryException in the cell instead of growing without end."""
+    env = dict(os.environ)
+    limit = memory_limit()
+    if limit is not None:
+        env["DOTNET_GCHeapHardLimit"] = format(limit, "x")
+        env[MEMORY_LIMIT_VARIABLE] = str(limit)
+    return env
+
+
+def looks_out_of_memory(code, words):
+    return code in (-9, 137) or "OutOfMemory" in words or "Out of memory" in words
+
+
 def host_command():
     with open(os.path.join(HERE, "host.json"), encoding="utf-8") as f:
         return json.load(f)["command"]
@@ -41,7 +75,7 @@ class Host:
             options["start_new_session"] = True
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            cwd=os.getcwd(), **options)
+            cwd=os.getcwd(), env=host_environment(), **options)
         self.events = queue.Queue()
         self.stderr_tail = collections.deque(maxlen=30)
         self.ready = False
@@ -186,6 +220,13 @@ class OtpCSharpKernel(Kernel):
                     code_ = self._host.exit_code()
                     words = self._host.last_words()
                     self._restart_host()
+                    if looks_out_of_memory(code_, words):
+                        limit = memory_limit()
+                        within = f" (the C# host may use {limit >> 20} MiB)" if limit else ""
+                        lines = [f"This cell ran out of memory{within}: the C# host was stopped (exit code {code_}).",
+                                 "A new C# host was started: variables from earlier cells are gone; run the cells above again.",
+                                 f"To change the limit, set {MEMORY_LIMIT_VARIABLE} (for example 4g, or none) before starting Jupyter."]
+                        return self._error_reply("OutOfMemory", f"the cell ran out of memory{within}", lines)
                     lines = [f"The C# host process exited (exit code {code_}) while this cell ran.",
                              "A new host was started; variables from earlier cells are gone."]
                     if words:

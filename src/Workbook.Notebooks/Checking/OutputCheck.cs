@@ -20,6 +20,7 @@ public static class OutputCheck
     {
         var problems = new List<string>();
         if (KernelMetadata.Problem(notebook) is { } metadata) problems.Add(metadata);
+        problems.AddRange(MachineSpecificOutput.Find(notebook, scrubber.RepositoryRoot));
         if (run.Failure is { } failure)
             problems.Add($"cell {failure.Cell.Index + 1} failed:\n" + Render(failure.Cell.Index, IpynbFormat.ToJson(failure.Result.Error!, null), scrubber));
 

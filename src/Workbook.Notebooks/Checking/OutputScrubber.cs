@@ -13,6 +13,9 @@ public sealed partial class OutputScrubber(string repositoryRoot)
 {
     private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot));
 
+    /// <summary>The repository's absolute path, as scrubbed.</summary>
+    public string RepositoryRoot => _root;
+
     /// <summary><paramref name="text"/> with every varying part replaced by its placeholder.</summary>
     public string Scrub(string text)
     {

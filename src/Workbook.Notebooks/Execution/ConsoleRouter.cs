@@ -4,13 +4,15 @@ namespace Workbook.Notebooks.Execution;
 
 /// <summary>
 /// Replaces <c>Console.Out</c> and <c>Console.Error</c> once per process with writers that send
-/// text to the session a cell belongs to. The session travels with the execution context (so
-/// processes and tasks a cell starts write to their own session); code with no session in its
-/// context, such as a thread started before any cell, writes to the session that ran last.
+/// text to the cell it belongs to. The cell (a <see cref="CellScope"/>) travels with the
+/// execution context, so tasks and processes a cell starts write to their own cell; once that
+/// cell has finished, its session shows their text as late output labelled with its origin.
+/// Code with no cell in its context, such as a thread started before any cell, writes to the
+/// cell running in the session that ran last.
 /// </summary>
 internal static class ConsoleRouter
 {
-    private static readonly AsyncLocal<NotebookSession?> Current = new();
+    private static readonly AsyncLocal<CellScope?> Current = new();
     private static readonly Lock Gate = new();
     private static NotebookSession? _lastActive;
     private static TextWriter? _originalOut, _originalError;
@@ -27,12 +29,12 @@ internal static class ConsoleRouter
         }
     }
 
-    /// <summary>Makes <paramref name="session"/> the target of console writes in this execution
-    /// context and the fallback for every other.</summary>
-    public static void Enter(NotebookSession session)
+    /// <summary>Makes <paramref name="scope"/> the owner of console writes in this execution
+    /// context, and its session the fallback for every other.</summary>
+    public static void Enter(CellScope scope)
     {
-        Current.Value = session;
-        _lastActive = session;
+        Current.Value = scope;
+        _lastActive = scope.Session;
     }
 
     private sealed class RoutingWriter(string stream, Func<TextWriter?> fallback) : TextWriter
@@ -46,8 +48,9 @@ internal static class ConsoleRouter
         public override void Write(string? value)
         {
             if (string.IsNullOrEmpty(value)) return;
-            var session = Current.Value ?? _lastActive;
-            if (session is null || !session.TryWrite(stream, value)) fallback()?.Write(value);
+            var scope = Current.Value;
+            var session = scope?.Session ?? _lastActive;
+            if (session is null || !session.TryWrite(scope, stream, value)) fallback()?.Write(value);
         }
 
         public override void WriteLine(string? value) => Write((value ?? "") + NewLine);

@@ -34,6 +34,8 @@ public sealed partial class NotebookSession : IDisposable
     private readonly SemaphoreSlim _oneCellAtATime = new(1, 1);
     private ScriptState<object>? _state;
     private volatile OutputCollector? _collector;
+    private volatile CellScope? _running;
+    private readonly LateOutput _late;
 
     /// <summary>Creates a session with nothing run yet.</summary>
     public NotebookSession(NotebookSessionOptions? options = null)
@@ -41,6 +43,7 @@ public sealed partial class NotebookSession : IDisposable
         _options = options ?? new NotebookSessionOptions();
         _globals = new CellGlobals(this);
         _scriptOptions = CreateScriptOptions(Path.GetFullPath(_options.BaseDirectory));
+        _late = new LateOutput(_options.MaxOutputCharsPerCell);
         ConsoleRouter.Install();
     }
 
@@ -66,25 +69,31 @@ public sealed partial class NotebookSession : IDisposable
     {
         await _oneCellAtATime.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         var count = ++ExecutionCount;
-        using var collector = new OutputCollector(onOutput, _options.MaxOutputCharsPerCell, _options.StreamFlushInterval);
+        var scope = new CellScope(this, count);
+        using var collector = new OutputCollector(onOutput, _options.MaxOutputCharsPerCell, _options.StreamFlushInterval, TakeLateOutput);
+        // Late output of earlier cells written while no cell ran comes first, labelled.
+        foreach (var late in TakeLateOutput()) collector.Add(late);
+        _running = scope;
         _collector = collector;
         CurrentCancellation = cancellationToken;
-        ConsoleRouter.Enter(this);
+        ConsoleRouter.Enter(scope);
         try
         {
-            var (status, error, stillRunning) = await RunCellAsync(code, count, collector, cancellationToken).ConfigureAwait(false);
+            var (status, error, stillRunning) = await RunCellAsync(code, scope, collector, cancellationToken).ConfigureAwait(false);
             return new CellResult(count, status, collector.Complete(error), stillRunning);
         }
         finally
         {
             _collector = null;
+            _running = null;
             CurrentCancellation = CancellationToken.None;
             _oneCellAtATime.Release();
         }
     }
 
-    private async Task<(CellStatus, ErrorOutput?, bool)> RunCellAsync(string code, int count, OutputCollector collector, CancellationToken cancellation)
+    private async Task<(CellStatus, ErrorOutput?, bool)> RunCellAsync(string code, CellScope scope, OutputCollector collector, CancellationToken cancellation)
     {
+        var count = scope.Cell;
         var options = _scriptOptions.WithFilePath(CellPathPrefix + count);
         var previous = _state;
         var script = previous is null
@@ -98,7 +107,7 @@ public sealed partial class NotebookSession : IDisposable
         // A dedicated thread, so a cell that loops before its first await cannot hold the caller.
         var run = Task.Factory.StartNew(() =>
         {
-            ConsoleRouter.Enter(this);
+            ConsoleRouter.Enter(scope);
             return previous is null
                 ? script.RunAsync(_globals, _ => true, CancellationToken.None)
                 : script.RunFromAsync(previous, _ => true, CancellationToken.None);
@@ -134,12 +143,40 @@ public sealed partial class NotebookSession : IDisposable
     internal void Display(object? value) =>
         _collector?.Add(new DisplayOutput(ValueFormatter.ToMimeBundle(value)));
 
-    /// <summary>Sends console text to the running cell; false when no cell runs.</summary>
-    internal bool TryWrite(string stream, string text)
+    /// <summary>Sends console text written by code of <paramref name="scope"/> (null: of no
+    /// known cell) to the running cell when it is that cell; text of a cell that has finished is
+    /// kept as late output, shown labelled in the next cell. False when nobody can take it.</summary>
+    internal bool TryWrite(CellScope? scope, string stream, string text)
     {
-        if (_collector is not { } collector) return false;
-        collector.Write(stream, text);
+        var collector = _collector;
+        if (scope is null || scope == _running)
+        {
+            if (collector is null) return false;
+            collector.Write(stream, text);
+            return true;
+        }
+        _late.Write(scope.Cell, text);
         return true;
+    }
+
+    private IReadOnlyList<CellOutput> TakeLateOutput() => _late.Take(StopHint);
+
+    /// <summary>How to stop what still prints: dispose the runtime's nodes the session holds
+    /// (recognised by type name, as this library does not reference the runtime). Null when it
+    /// cannot tell: the state belongs to a cell that may be running on another thread.</summary>
+    private string? StopHint()
+    {
+        try
+        {
+            var nodes = _state?.Variables
+                .Where(v => v.Type.FullName == "Otp.Node")
+                .Select(v => v.Name + ".Dispose()").Distinct().ToList();
+            return nodes is { Count: > 0 } ? string.Join(" or ", nodes) : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 
     private static CancellationToken Timeout(TimeSpan after) => new CancellationTokenSource(after).Token;

@@ -16,16 +16,38 @@ internal sealed class OutputCollector : IDisposable
     private readonly int _budget;
     private readonly StringBuilder _pending = new();
     private readonly Timer? _flushTimer;
+    private readonly Func<IReadOnlyList<CellOutput>>? _pull;
     private string? _pendingStream;
     private int _used;
     private long _dropped;
     private bool _completed;
 
-    public OutputCollector(Action<CellOutput>? listener, int budget, TimeSpan flushInterval)
+    /// <param name="listener">Receives outputs as they come; null for none.</param>
+    /// <param name="budget">The most characters the cell may show.</param>
+    /// <param name="flushInterval">How often buffered text goes to the listener.</param>
+    /// <param name="pull">Outputs from elsewhere (late output of earlier cells) to add at each
+    /// live flush and at the end.</param>
+    public OutputCollector(Action<CellOutput>? listener, int budget, TimeSpan flushInterval, Func<IReadOnlyList<CellOutput>>? pull = null)
     {
         _listener = listener;
         _budget = budget;
-        if (listener is not null) _flushTimer = new Timer(_ => Flush(), null, flushInterval, flushInterval);
+        _pull = pull;
+        if (listener is not null) _flushTimer = new Timer(_ => { lock (_gate) { PullLocked(); FlushLocked(); } }, null, flushInterval, flushInterval);
+    }
+
+    // Late output is taken and added under the collector's lock, so that it cannot be taken by
+    // the flush timer and then dropped because the cell completed in between.
+    private void PullLocked()
+    {
+        if (_pull is null || _completed) return;
+        IReadOnlyList<CellOutput> pulled;
+        // Runs on a timer thread too, where an exception would end the process.
+        try { pulled = _pull(); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            pulled = [new StreamOutput("stderr", $"[late output of earlier cells was lost: {e.Message}]\n")];
+        }
+        foreach (var output in pulled) AddLocked(output);
     }
 
     public void Write(string stream, string text)
@@ -50,20 +72,22 @@ internal sealed class OutputCollector : IDisposable
 
     public void Add(CellOutput output)
     {
-        lock (_gate)
+        lock (_gate) AddLocked(output);
+    }
+
+    private void AddLocked(CellOutput output)
+    {
+        if (_completed) return;
+        var size = output is DisplayOutput d ? d.Data.Values.Sum(v => v.Length)
+            : output is ResultOutput r ? r.Data.Values.Sum(v => v.Length) : 0;
+        if (_used + size > _budget)
         {
-            if (_completed) return;
-            var size = output is DisplayOutput d ? d.Data.Values.Sum(v => v.Length)
-                : output is ResultOutput r ? r.Data.Values.Sum(v => v.Length) : 0;
-            if (_used + size > _budget)
-            {
-                _dropped += size;
-                return;
-            }
-            _used += size;
-            FlushLocked();
-            Emit(output);
+            _dropped += size;
+            return;
         }
+        _used += size;
+        FlushLocked();
+        Emit(output);
     }
 
     public void Flush()
@@ -77,6 +101,7 @@ internal sealed class OutputCollector : IDisposable
     {
         lock (_gate)
         {
+            PullLocked();
             FlushLocked();
             if (_dropped > 0)
                 Emit(new StreamOutput("stderr",
