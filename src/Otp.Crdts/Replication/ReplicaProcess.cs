@@ -47,10 +47,11 @@ internal sealed class ReplicaProcess<T>(ReplicaId id, SyncMode mode) where T : I
     private void Join(T delta, ReplicaId origin)
     {
         var merged = _state.Merge(delta);
-        // Buffer only what changed the state: a delta already seen is not news for anyone.
+        // Buffer only what changed the state: a delta already seen is not news for anyone. Without
+        // relaying, a peer's delta is not ours to send: its origin resends it until acknowledged.
         if (merged.Equals(_state)) return;
         _state = merged;
-        _buffer[_next++] = (origin, delta);
+        if (origin == id || mode == SyncMode.DeltaIntervalRelay) _buffer[_next++] = (origin, delta);
     }
 
     private void Gossip(Process self)

@@ -10,7 +10,8 @@ public sealed class AntiEntropyTests(ITestOutputHelper output)
     [Theory]
     [InlineData(SyncMode.FullState)]
     [InlineData(SyncMode.DeltaInterval)]
-    public async Task Both_modes_converge_on_every_add(SyncMode mode)
+    [InlineData(SyncMode.DeltaIntervalRelay)]
+    public async Task Every_mode_converges_on_every_add(SyncMode mode)
     {
         var r = await SyncScenario.RunAsync(mode);
         Assert.True(r.Converged);
@@ -27,12 +28,18 @@ public sealed class AntiEntropyTests(ITestOutputHelper output)
         // Full state: 3 replicas x 2 peers per round, whatever changed.
         Assert.Equal(full.Rounds * 6, full.Stats.StateMessages);
         Assert.Equal(0, delta.Stats.StateMessages);
-        Assert.True(delta.Stats.Bytes < full.Stats.Bytes, $"delta {delta.Stats.Bytes} B against full {full.Stats.Bytes} B");
+        Assert.True(delta.Stats.Bytes * 3 < full.Stats.Bytes, $"delta {delta.Stats.Bytes} B against full {full.Stats.Bytes} B");
+        // Relaying in a full mesh: intervals nest until each is the whole history.
+        var relay = await SyncScenario.RunAsync(SyncMode.DeltaIntervalRelay);
+        output.WriteLine($"relay: {relay}");
+        Assert.True(relay.Converged);
+        Assert.True(relay.Stats.Bytes > delta.Stats.Bytes);
     }
 
     [Theory]
     [InlineData(SyncMode.FullState)]
     [InlineData(SyncMode.DeltaInterval)]
+    [InlineData(SyncMode.DeltaIntervalRelay)]
     public async Task Updates_lost_in_a_partition_arrive_after_the_heal(SyncMode mode)
     {
         using var node = Node.StartDeterministic(trace: false);
