@@ -65,7 +65,13 @@ public sealed class ReplicaGroup<T> where T : ICrdt<T>
     public async Task SyncRoundAsync()
     {
         await _node.SettleAsync().ConfigureAwait(false);
-        foreach (var r in Replicas) _node.Send(_pids[r], new Tick());
+        // Sent by one process in one step, so no replica starts gossiping before every tick is
+        // queued: sends from outside would race the scheduler thread and change the counts.
+        await _node.RunAsync(self =>
+        {
+            foreach (var r in Replicas) self.Send(_pids[r], new Tick());
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
         await _node.SettleAsync().ConfigureAwait(false);
     }
 
