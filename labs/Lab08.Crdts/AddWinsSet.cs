@@ -23,14 +23,14 @@ public sealed class AddWinsSet
     public CausalContext Context { get; }
 
     /// <summary>The elements present.</summary>
-    public ImmutableSortedSet<string> Elements => throw new NotImplementedException("Task 2 is not written yet: see README, task 2.");
+    public ImmutableSortedSet<string> Elements => throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 
     /// <summary>Adds <paramref name="element"/> with a new dot of <paramref name="replica"/>; the element's older dots go.</summary>
-    public AddWinsSet Add(ReplicaId replica, string element) => throw new NotImplementedException("Task 2 is not written yet: see README, task 2.");
+    public AddWinsSet Add(ReplicaId replica, string element) => throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 
     /// <summary>Removes <paramref name="element"/>: its dots go, the context remembers them.</summary>
-    public AddWinsSet Remove(string element) => throw new NotImplementedException("Task 2 is not written yet: see README, task 2.");
+    public AddWinsSet Remove(string element) => throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 
     /// <summary>The join: a dot stays if both sides have it, or if the side without it never saw it.</summary>
-    public AddWinsSet Merge(AddWinsSet other) => throw new NotImplementedException("Task 2 is not written yet: see README, task 2.");
+    public AddWinsSet Merge(AddWinsSet other) => throw new NotImplementedException("Task 2 is not written yet: see README, task 2");
 }

@@ -23,11 +23,11 @@ public sealed class MultiValueRegister
     public CausalContext Context { get; }
 
     /// <summary>The values of the writes kept, sorted (ordinal).</summary>
-    public ImmutableSortedSet<string> Values => throw new NotImplementedException("Task 3 is not written yet: see README, task 3.");
+    public ImmutableSortedSet<string> Values => throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     /// <summary>Writes <paramref name="value"/> at <paramref name="replica"/>, replacing every write seen.</summary>
-    public MultiValueRegister Set(ReplicaId replica, string value) => throw new NotImplementedException("Task 3 is not written yet: see README, task 3.");
+    public MultiValueRegister Set(ReplicaId replica, string value) => throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 
     /// <summary>The join, by the same dot rule as the add-wins set.</summary>
-    public MultiValueRegister Merge(MultiValueRegister other) => throw new NotImplementedException("Task 3 is not written yet: see README, task 3.");
+    public MultiValueRegister Merge(MultiValueRegister other) => throw new NotImplementedException("Task 3 is not written yet: see README, task 3");
 }

@@ -21,14 +21,14 @@ public sealed class PNCounter
     public ImmutableSortedDictionary<string, long> Decrements { get; }
 
     /// <summary>Σ increments − Σ decrements.</summary>
-    public long Value => throw new NotImplementedException("Task 1 is not written yet: see README, task 1.");
+    public long Value => throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     /// <summary>Adds <paramref name="by"/> at <paramref name="replica"/>.</summary>
-    public PNCounter Increment(string replica, long by = 1) => throw new NotImplementedException("Task 1 is not written yet: see README, task 1.");
+    public PNCounter Increment(string replica, long by = 1) => throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     /// <summary>Subtracts <paramref name="by"/> at <paramref name="replica"/>.</summary>
-    public PNCounter Decrement(string replica, long by = 1) => throw new NotImplementedException("Task 1 is not written yet: see README, task 1.");
+    public PNCounter Decrement(string replica, long by = 1) => throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 
     /// <summary>The join: per replica, the larger total of each kind.</summary>
-    public PNCounter Merge(PNCounter other) => throw new NotImplementedException("Task 1 is not written yet: see README, task 1.");
+    public PNCounter Merge(PNCounter other) => throw new NotImplementedException("Task 1 is not written yet: see README, task 1");
 }
