@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Otp.Crdts.Causality;
+using Otp.Display;
 
 namespace Otp.Crdts.Display;
 
@@ -12,7 +13,10 @@ namespace Otp.Crdts.Display;
 /// ring is a seen event beyond a gap, kept in the dot cloud; a shaded band under a replica's
 /// columns covers its version-vector entry. Notebooks show it through <see cref="ToMimeBundle"/>.
 /// </summary>
-public sealed class DotDiagram
+// The attribute is the by-name convention .NET Interactive recognises (as on the runtime's own
+// diagrams), so the drawing shows as SVG under that kernel too.
+[TypeFormatterSource(typeof(MimeBundleFormatterSource<DotDiagram>), PreferredMimeTypes = ["image/svg+xml", "text/plain"])]
+public sealed class DotDiagram : IMimeBundle
 {
     private const int Col = 26, RowH = 34, LabelW = 150, Top = 28, NoteW = 260;
 
