@@ -1,0 +1,2 @@
+// The command line comes with the HTTP API (docs/kvstore.md).
+return 0;
