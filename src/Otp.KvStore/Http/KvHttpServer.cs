@@ -37,6 +37,7 @@ public sealed class KvHttpServer : IAsyncDisposable
         // The store prints its own one line on start; ASP.NET's console logging would interleave
         // with test output and with curl sessions in the docs.
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseKestrel(k => k.Listen(options.Address, options.Port));
         var app = builder.Build();
         var handler = new KvRequestHandler(backend, options);

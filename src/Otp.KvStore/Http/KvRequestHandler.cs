@@ -142,8 +142,10 @@ internal sealed class KvRequestHandler(IKvBackend backend, KvHttpOptions options
 
     private static Task Text(HttpResponse response, int status, string message)
     {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(message + "\n");
         response.StatusCode = status;
         response.ContentType = "text/plain; charset=utf-8";
-        return response.WriteAsync(message + "\n");
+        response.ContentLength = bytes.Length;
+        return response.Body.WriteAsync(bytes).AsTask();
     }
 }
