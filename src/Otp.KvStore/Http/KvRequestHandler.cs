@@ -30,9 +30,10 @@ internal sealed class KvRequestHandler(IKvBackend backend, KvHttpOptions options
             await Text(response, StatusCodes.Status405MethodNotAllowed, $"method {request.Method} not allowed: use {Allowed}");
             return;
         }
-        if (ParsePath(rest.Value) is not (var ns, var key))
+        var (ns, key, problem) = ParsePath(rest.Value);
+        if (problem is not null)
         {
-            await Text(response, StatusCodes.Status400BadRequest, ParsePathError(rest.Value));
+            await Text(response, StatusCodes.Status400BadRequest, problem);
             return;
         }
 
@@ -106,24 +107,18 @@ internal sealed class KvRequestHandler(IKvBackend backend, KvHttpOptions options
     private static Task Answer(HttpResponse response, KvError? error, int status, string done) =>
         error is null ? Text(response, status, done) : Text(response, StatusCodes.Status400BadRequest, error.Message);
 
-    /// <summary>Namespace and key of <c>/{ns}/{key}</c>, or null when the path is not exactly that
-    /// with both parts acceptable.</summary>
-    private (string Ns, string Key)? ParsePath(string? rest)
+    /// <summary>Namespace and key of <c>/{ns}/{key}</c>, or (when the path is not exactly that,
+    /// with both parts acceptable) the short message that says what is wrong.</summary>
+    private (string Ns, string Key, string? Problem) ParsePath(string? rest)
     {
-        var parts = (rest ?? "").Split('/');
-        if (parts is not ["", var ns, var key]) return null;
-        if (ns.Length == 0 || ns.Length > options.MaxNamespaceLength || key.Length == 0 || key.Length > options.MaxKeyLength) return null;
-        return (ns, key);
-    }
-
-    private string ParsePathError(string? rest)
-    {
-        var parts = (rest ?? "").Split('/');
-        if (parts is not ["", var ns, var key]) return "bad path: use /kv/{namespace}/{key}";
-        if (ns.Length == 0) return "empty namespace";
-        if (ns.Length > options.MaxNamespaceLength) return $"namespace longer than {options.MaxNamespaceLength} characters";
-        if (key.Length == 0) return "empty key";
-        return $"key longer than {options.MaxKeyLength} characters";
+        if ((rest ?? "").Split('/') is not ["", var ns, var key]) return ("", "", "bad path: use /kv/{namespace}/{key}");
+        string? problem =
+            ns.Length == 0 ? "empty namespace" :
+            ns.Length > options.MaxNamespaceLength ? $"namespace longer than {options.MaxNamespaceLength} characters" :
+            key.Length == 0 ? "empty key" :
+            key.Length > options.MaxKeyLength ? $"key longer than {options.MaxKeyLength} characters" :
+            null;
+        return (ns, key, problem);
     }
 
     /// <summary>The whole body, or null as soon as it turns out longer than <paramref name="max"/>.</summary>
