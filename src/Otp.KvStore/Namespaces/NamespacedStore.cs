@@ -7,7 +7,7 @@ namespace Otp.KvStore.Namespaces;
 /// <summary>
 /// The namespace stores of one node, for code outside any process (the HTTP API, a test): each
 /// operation runs in a short-lived process of the node, finds the namespace's store through
-/// <see cref="Namespaces"/> and calls it.
+/// <see cref="NamespaceSupervisor"/> and calls it.
 /// </summary>
 public sealed class NamespacedStore : IKvBackend
 {
@@ -26,7 +26,7 @@ public sealed class NamespacedStore : IKvBackend
     public static async Task<NamespacedStore> StartAsync(Node node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        var sup = await node.RunAsync(self => Namespaces.StartAsync(self).AsTask());
+        var sup = await node.RunAsync(self => NamespaceSupervisor.StartAsync(self).AsTask());
         return new NamespacedStore(node, sup);
     }
 
@@ -34,19 +34,19 @@ public sealed class NamespacedStore : IKvBackend
     /// <remarks>Starts the namespace's store if this is its first write.</remarks>
     public Task<KvError?> SetAsync(string ns, string key, StoredValue value) => _node.RunAsync(async self =>
     {
-        var store = await Namespaces.StoreOfAsync<StoredValue>(self, Supervisor, ns);
+        var store = await NamespaceSupervisor.StoreOfAsync<StoredValue>(self, Supervisor, ns);
         return await KeyValueServer.SetAsync(self, store, key, value);
     });
 
     /// <inheritdoc/>
     /// <remarks>A namespace that has no store yet holds nothing: no store is started for a read.</remarks>
     public Task<KvResult<StoredValue>> GetAsync(string ns, string key) => _node.RunAsync(async self =>
-        _node.WhereIs(Namespaces.StoreName(ns)) is { } store
+        _node.WhereIs(NamespaceSupervisor.StoreName(ns)) is { } store
             ? await KeyValueServer.GetAsync<StoredValue>(self, store, key)
             : new KvResult<StoredValue>.Error(new KvError(KvError.NotFound, "key not found", new Dictionary<string, object?> { ["namespace"] = ns, ["key"] = key })));
 
     /// <inheritdoc/>
     /// <remarks>A namespace that has no store yet holds nothing to delete: no store is started.</remarks>
     public Task<KvError?> DeleteAsync(string ns, string key) => _node.RunAsync(async self =>
-        _node.WhereIs(Namespaces.StoreName(ns)) is { } store ? await KeyValueServer.DeleteAsync(self, store, key) : null);
+        _node.WhereIs(NamespaceSupervisor.StoreName(ns)) is { } store ? await KeyValueServer.DeleteAsync(self, store, key) : null);
 }

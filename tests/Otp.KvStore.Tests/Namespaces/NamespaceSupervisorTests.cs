@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using Otp.Behaviours;
 using Otp.KvStore.Pure;
 using Otp.KvStore.Server;
-using NS = Otp.KvStore.Namespaces.Namespaces;
+using NS = Otp.KvStore.Namespaces.NamespaceSupervisor;
 
 namespace Otp.KvStore.Tests.Namespaces;
 
 /// <summary>One store per namespace, started on first use, with no race between first writers.</summary>
-public class NamespacesTests
+public class NamespaceSupervisorTests
 {
     private const int Writers = 16;
 

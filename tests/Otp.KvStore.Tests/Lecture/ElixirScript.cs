@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Otp.KvStore.Tests.MapServer;
+namespace Otp.KvStore.Tests.Lecture;
 
 /// <summary>
-/// Runs an Elixir script of MapServer/Elixir with the real <c>elixir</c> and returns its lines.
+/// Runs an Elixir script of Lecture/Elixir with the real <c>elixir</c> and returns its lines.
 /// Where Elixir is not installed the test is skipped with a note, unless <c>OTP_REQUIRE_ERL=1</c>
 /// (as in CI), when it fails.
 /// </summary>
@@ -21,7 +21,7 @@ internal static class ElixirScript
                 Assert.Fail("elixir is not installed, and OTP_REQUIRE_ERL=1 requires it. Install elixir.");
             Assert.Skip("Elixir is not installed (apt-get install elixir); the comparison with a real Elixir server is skipped.");
         }
-        var path = Path.Combine(AppContext.BaseDirectory, "MapServer", "Elixir", script);
+        var path = Path.Combine(AppContext.BaseDirectory, "Lecture", "Elixir", script);
         Assert.True(File.Exists(path), $"missing {path}");
         var psi = new ProcessStartInfo(s_elixir!, [path])
         {

@@ -19,7 +19,7 @@ namespace Otp.KvStore.Namespaces;
 /// for "start unless running". The registered name (claimed atomically by <c>register/2</c>)
 /// only makes later lookups fast.</para>
 /// </remarks>
-public static class Namespaces
+public static class NamespaceSupervisor
 {
     private const int Attempts = 5;
 

@@ -1,8 +1,8 @@
 using Otp.Behaviours;
 using Otp.Terms;
-using LectureServer = Otp.KvStore.MapServer.MapServer;
+using Otp.KvStore.Lecture;
 
-namespace Otp.KvStore.Tests.MapServer;
+namespace Otp.KvStore.Tests.Lecture;
 
 /// <summary>The lecture's map server on the local node, compared with the same server in Elixir.</summary>
 public class MapServerTests
@@ -12,19 +12,19 @@ public class MapServerTests
     /// <summary>The calls of map_server.exs, in order, each reply printed as Erlang's <c>~p</c> prints it.</summary>
     private static Task<List<string>> CSharpRepliesAsync(Node node) => node.RunAsync(async self =>
     {
-        await LectureServer.StartLinkAsync(self);
-        var lines = new List<string> { Term.Format(self.Node.WhereIs(LectureServer.Name) is not null) };
+        await MapServer.StartLinkAsync(self);
+        var lines = new List<string> { Term.Format(self.Node.WhereIs(MapServer.Name) is not null) };
         async Task Show(ValueTask<object> reply) => lines.Add(Term.Format(await reply));
-        await Show(LectureServer.GetAsync(self, A));
-        await Show(LectureServer.PutAsync(self, A, 5));
-        await Show(LectureServer.GetAsync(self, A));
-        await Show(LectureServer.PutAsync(self, A, new ErlangTuple(new Atom("x"), new ErlangList(1, 2))));
-        await Show(LectureServer.GetAsync(self, A));
-        await Show(LectureServer.PutAsync(self, new ErlangTuple(new Atom("k"), 1), new Atom("v")));
-        await Show(LectureServer.GetAsync(self, (new Atom("k"), 1L))); // another C# shape of the same term
-        await Show(LectureServer.PutAsync(self, 1, new Atom("int")));
-        await Show(LectureServer.GetAsync(self, 1));
-        await Show(LectureServer.GetAsync(self, 1.0));
+        await Show(MapServer.GetAsync(self, A));
+        await Show(MapServer.PutAsync(self, A, 5));
+        await Show(MapServer.GetAsync(self, A));
+        await Show(MapServer.PutAsync(self, A, new ErlangTuple(new Atom("x"), new ErlangList(1, 2))));
+        await Show(MapServer.GetAsync(self, A));
+        await Show(MapServer.PutAsync(self, new ErlangTuple(new Atom("k"), 1), new Atom("v")));
+        await Show(MapServer.GetAsync(self, (new Atom("k"), 1L))); // another C# shape of the same term
+        await Show(MapServer.PutAsync(self, 1, new Atom("int")));
+        await Show(MapServer.GetAsync(self, 1));
+        await Show(MapServer.GetAsync(self, 1.0));
         return lines;
     });
 
@@ -49,7 +49,7 @@ public class MapServerTests
         using var node = Node.StartDeterministic(trace: false);
         var (put, get, unknown) = await node.RunAsync(async self =>
         {
-            await LectureServer.StartLinkAsync(self);
+            await MapServer.StartLinkAsync(self);
             // GenServer.call(KvStore.MapServer, {:put, :a, 5}) names the server by this atom.
             var put = await GenServer.CallAsync(self, "Elixir.KvStore.MapServer", new ErlangTuple(new Atom("put"), A, 5));
             var get = await GenServer.CallAsync(self, "Elixir.KvStore.MapServer", (new Atom("get"), A));
@@ -67,8 +67,8 @@ public class MapServerTests
         using var node = Node.StartDeterministic(trace: false);
         var error = await node.RunAsync(async self =>
         {
-            var first = await LectureServer.StartLinkAsync(self);
-            var e = await Assert.ThrowsAsync<StartFailedException>(async () => await LectureServer.StartLinkAsync(self));
+            var first = await MapServer.StartLinkAsync(self);
+            var e = await Assert.ThrowsAsync<StartFailedException>(async () => await MapServer.StartLinkAsync(self));
             return (e.Reason.Term, first);
         });
         Assert.Equal(Term.Format((new Atom("already_started"), error.first)), Term.Format(error.Term));

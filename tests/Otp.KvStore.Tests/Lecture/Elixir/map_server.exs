@@ -1,5 +1,5 @@
 # The lecture's map server in Elixir, written for this comparison: the same name, calls and
-# replies as src/Otp.KvStore/MapServer/MapServer.cs. Prints each reply with ~p (Erlang syntax),
+# replies as src/Otp.KvStore/Lecture/MapServer.cs. Prints each reply with ~p (Erlang syntax),
 # one per line, for MapServerTests to compare with the C# server's replies.
 defmodule KvStore.MapServer do
   use GenServer

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Otp.Behaviours;
 using Otp.KvStore.Pure;
 
-namespace Otp.KvStore.MapServer;
+namespace Otp.KvStore.Lecture;
 
 /// <summary>
 /// The lecture's map server: a <see cref="GenServer{TState}"/> registered as
