@@ -61,7 +61,7 @@ internal static class Report
         static string Figure(string metric, double? v) => v switch
         {
             null => "-",
-            { } x when metric == "bytes_per_connection" => (x / 1024).ToString("0.0", CultureInfo.InvariantCulture),
+            { } x when metric.EndsWith("bytes_per_connection", StringComparison.Ordinal) => (x / 1024).ToString("0.0", CultureInfo.InvariantCulture),
             { } x => x.ToString("#,0", CultureInfo.InvariantCulture),
         };
     }

@@ -25,6 +25,7 @@ internal static class TcpComparison
         ("requests_per_second", "requests/s", true),
         ("p99_latency_us", "p99 latency (us)", false),
         ("bytes_per_connection", "memory/connection (KB, RSS)", false),
+        ("runtime_bytes_per_connection", "memory/connection (KB, runtime's count)", false),
     ];
 
     public static IReadOnlyList<TcpRow> Rows(Samples cs, Samples beam) =>
@@ -38,14 +39,17 @@ internal static class TcpComparison
         warm.ForEach(c => c.Dispose());
         await Task.Delay(1000);
 
+        var runtimeBefore = await server.RuntimeMemoryAsync();
         var before = server.ResidentBytes();
         var held = await TcpLoad.ConnectAsync(server.Port, config.TcpConnections);
         await Task.Delay(500);
+        var runtimeAfter = await server.RuntimeMemoryAsync();
         var after = server.ResidentBytes();
         try
         {
             into.Add("tcp", "connections_held", held.Count);
             if (before is { } b && after is { } a && held.Count > 0) into.Add("tcp", "bytes_per_connection", (double)(a - b) / held.Count);
+            if (held.Count > 0) into.Add("tcp", "runtime_bytes_per_connection", (double)(runtimeAfter - runtimeBefore) / held.Count);
             for (var round = 1; round <= config.Repetitions; round++)
             {
                 var (perSecond, p99) = await TcpLoad.RoundTripsAsync(held, config.TcpRequestsPerConnection, round);

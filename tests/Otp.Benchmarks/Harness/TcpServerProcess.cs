@@ -6,7 +6,7 @@ namespace Otp.Benchmarks.Harness;
 /// <summary>
 /// One server of the TCP benchmark running in a process of its own (the runtime's server through
 /// <see cref="TcpServerHost"/>, or the gen_tcp server on <c>erl</c>): started, asked for its port,
-/// measured (resident memory, from <c>/proc</c>), and stopped by closing its standard input.
+/// measured (resident memory from <c>/proc</c>, and the runtime's own count), and stopped by closing its standard input.
 /// </summary>
 internal sealed class TcpServerProcess : IDisposable
 {
@@ -78,6 +78,19 @@ internal sealed class TcpServerProcess : IDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>The server's own count of its memory in bytes: the managed heap after a full
+    /// collection (.NET), <c>erlang:memory(total)</c> after collecting every process (BEAM).</summary>
+    public async Task<long> RuntimeMemoryAsync()
+    {
+        await _process.StandardInput.WriteLineAsync("memory");
+        await _process.StandardInput.FlushAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var line = await _process.StandardOutput.ReadLineAsync(limit.Token);
+        return line is not null && line.StartsWith("memory ", StringComparison.Ordinal)
+            ? long.Parse(line["memory ".Length..])
+            : throw new InvalidOperationException($"the server answered \"{line}\" to \"memory\"");
     }
 
     public void Dispose()

@@ -10,7 +10,8 @@
 %%   erl -noshell -pa /tmp/ob -run otp_tcp_server main 10000 1024 30000
 %% Arguments: connection limit, longest line in bytes, idle timeout in ms. Prints
 %% "port <N>" once it listens (on 127.0.0.1, a free port), then serves until its standard
-%% input closes, and halts.
+%% input closes, and halts. The line "memory" on its standard input is answered "memory <bytes>":
+%% erlang:memory(total) after collecting every process's garbage.
 -module(otp_tcp_server).
 -export([main/1]).
 
@@ -22,10 +23,16 @@ main([MaxConnections, MaxLine, IdleMs]) ->
     wait_for_eof(),
     halt(0).
 
+%% Standard input: "memory" asks for the VM's own count of its memory (after a garbage
+%% collection of every process), answered "memory <bytes>"; its end stops the server.
 wait_for_eof() ->
     case io:get_line("") of
         eof -> ok;
         {error, _} -> ok;
+        "memory\n" ->
+            [erlang:garbage_collect(P) || P <- processes()],
+            io:format("memory ~w~n", [erlang:memory(total)]),
+            wait_for_eof();
         _ -> wait_for_eof()
     end.
 
