@@ -29,12 +29,12 @@ public sealed class LineConnection : IDisposable
     private int _reading;
     private int _closed;
     private int _ownerGeneration;
-    private static long s_lastId;
-    private readonly long _id = Interlocked.Increment(ref s_lastId);
+    private readonly long _id;
 
     internal LineConnection(Node node, Socket socket, int maxLine, int maxQueued)
     {
         _node = node;
+        _id = node.NextPortNumber();
         _socket = socket;
         _maxLine = maxLine;
         _buffer = new byte[maxLine + 2];
@@ -77,7 +77,7 @@ public sealed class LineConnection : IDisposable
     }
 
     /// <summary>Erlang's way of printing a socket, <c>#Port&lt;0.N&gt;</c>, N counting the
-    /// connections of this program.</summary>
+    /// connections of its node.</summary>
     public override string ToString() => $"#Port<0.{_id}>";
 
     /// <summary>Queues <paramref name="line"/> (a line ending is added) to be sent. False if the
