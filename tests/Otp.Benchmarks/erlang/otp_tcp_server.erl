@@ -13,13 +13,13 @@
 %% input closes, and halts. The line "memory" on its standard input is answered "memory <bytes>":
 %% erlang:memory(total) after collecting every process's garbage.
 -module(otp_tcp_server).
--export([main/1]).
+-export([main/1, start/2]).
 
 main([MaxConnections, MaxLine, IdleMs]) ->
     Limits = {list_to_integer(MaxConnections), list_to_integer(MaxLine), list_to_integer(IdleMs)},
     Self = self(),
     spawn(fun() -> start(Self, Limits) end),
-    receive {listening, Port} -> io:format("port ~w~n", [Port]) end,
+    receive {listening, _Acceptor, Port} -> io:format("port ~w~n", [Port]) end,
     wait_for_eof(),
     halt(0).
 
@@ -36,19 +36,25 @@ wait_for_eof() ->
         _ -> wait_for_eof()
     end.
 
+%% The acceptor (run it in a process of its own): tells Parent {listening, self(), Port}, then
+%% serves. Limits: {MaxConnections, MaxLineBytes, IdleMs}. The conformance scenario
+%% tests/Otp.Conformance.Tests/Scenarios/sockets/line_server.escript starts it this way too.
 start(Parent, {_, MaxLine, _} = Limits) ->
     process_flag(trap_exit, true),
+    % {packet, line} delivers a line longer than the buffer in pieces; a piece without its line
+    % ending is therefore a line over the limit (the C# server holds at most MaxLine + 2 bytes too).
     {ok, Listen} = gen_tcp:listen(0, [binary, {ip, {127, 0, 0, 1}}, {packet, line},
-                                      {packet_size, MaxLine}, {active, false},
+                                      {buffer, MaxLine + 2}, {active, false},
                                       {reuseaddr, true}, {backlog, 1024}, {send_timeout, 5000}]),
     {ok, Port} = inet:port(Listen),
     Store = ets:new(tcp_store, [public, set, {read_concurrency, true}, {write_concurrency, true}]),
-    Parent ! {listening, Port},
+    Parent ! {listening, self(), Port},
     acceptor(Listen, Store, Limits, 0).
 
 acceptor(Listen, Store, {Max, _, Idle} = Limits, Live0) ->
-    Live = count_exits(Live0),
     {ok, Socket} = gen_tcp:accept(Listen),
+    % Count the connections that ended while accept waited: their places are free.
+    Live = count_exits(Live0),
     case Live >= Max of
         true ->
             gen_tcp:send(Socket, <<"error busy\n">>),
@@ -61,7 +67,7 @@ acceptor(Listen, Store, {Max, _, Idle} = Limits, Live0) ->
             acceptor(Listen, Store, Limits, Live + 1)
     end.
 
-%% Every connection that ended since the last accept frees its place.
+%% Every connection that ended since the last count frees its place.
 count_exits(Live) ->
     receive {'EXIT', _, _} -> count_exits(Live - 1)
     after 0 -> Live
@@ -70,6 +76,9 @@ count_exits(Live) ->
 serve(Socket, Store, Idle) ->
     ok = inet:setopts(Socket, [{active, once}]),
     receive
+        {tcp, Socket, Line} when binary_part(Line, byte_size(Line), -1) =/= <<"\n">> ->
+            gen_tcp:send(Socket, <<"error line_too_long\n">>),
+            close_unread(Socket);
         {tcp, Socket, Line} ->
             case answer(string:trim(Line, trailing, "\r\n"), Store) of
                 quit -> gen_tcp:close(Socket);
@@ -80,13 +89,25 @@ serve(Socket, Store, Idle) ->
                     end
             end;
         {tcp_closed, Socket} -> ok;
-        {tcp_error, Socket, emsgsize} ->
-            gen_tcp:send(Socket, <<"error line_too_long\n">>),
-            gen_tcp:close(Socket);
         {tcp_error, Socket, _} -> gen_tcp:close(Socket)
     after Idle ->
         gen_tcp:send(Socket, <<"bye idle\n">>),
         gen_tcp:close(Socket)
+    end.
+
+%% Closing a socket with unread input makes the kernel reset the connection, and the peer may
+%% lose the last line: so shut down our side, read and drop the rest (bounded), then close. The C#
+%% server does the same (LineConnection).
+close_unread(Socket) ->
+    gen_tcp:shutdown(Socket, write),
+    drain(Socket, erlang:monotonic_time(millisecond) + 2000),
+    gen_tcp:close(Socket).
+
+drain(Socket, Until) ->
+    Left = Until - erlang:monotonic_time(millisecond),
+    case Left > 0 andalso gen_tcp:recv(Socket, 0, Left) of
+        {ok, _} -> drain(Socket, Until);
+        _ -> ok
     end.
 
 answer(<<"echo ", Text/binary>>, _) -> Text;
