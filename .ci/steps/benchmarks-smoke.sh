@@ -31,7 +31,16 @@ for r in tables:
     fine = all(isinstance(r[k], (int, float)) and math.isfinite(r[k]) for k in ("otp", "ets"))
     print(("ok:     " if fine else "FAILED: ") + f"table {r['table']} {r['work']} x{r['processes']}: Otp {r['otp']}, ETS {r['ets']}", file=sys.stderr)
     ok, bad = (ok + 1, bad) if fine else (ok, bad + 1)
-print(ok, bad if rows and tables else 1)
+# The TCP comparison (docs/tcp.md): every figure from both servers, and every connection held.
+tcp = json.load(open(sys.argv[1])).get("tcp", [])
+config = json.load(open(sys.argv[1]))["config"]
+for r in tcp:
+    fine = all(isinstance(r[k], (int, float)) and math.isfinite(r[k]) for k in ("otp", "beam"))
+    if r["metric"] == "connections_held":
+        fine = fine and r["otp"] == r["beam"] == config["tcp_connections"]
+    print(("ok:     " if fine else "FAILED: ") + f"tcp {r['metric']}: Otp {r['otp']}, BEAM {r['beam']}", file=sys.stderr)
+    ok, bad = (ok + 1, bad) if fine else (ok, bad + 1)
+print(ok, bad if rows and tables and tcp else 1)
 PY
   )
   passed=$((passed+${rp:-0})); failed=$((failed+${rf:-1}))

@@ -20,6 +20,7 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
     private long _nextNumber;
     private long _nextRef;
     private long _live;
+    private long _lastPort;
 
     private Node(NodeOptions options)
     {
@@ -69,6 +70,9 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
 
     /// <summary>How many processes are alive.</summary>
     public long ProcessCount => Interlocked.Read(ref _live);
+
+    /// <summary>Numbers this node's sockets, as Erlang numbers a node's ports (<c>#Port&lt;0.N&gt;</c>).</summary>
+    internal long NextPortNumber() => Interlocked.Increment(ref _lastPort);
 
     internal Scheduler Scheduler { get; }
 

@@ -8,6 +8,9 @@ using Otp.Benchmarks.Harness;
 // Prints a table (medians, ratio C#/BEAM, targets) and writes results.json to artifacts/benchmarks/.
 // Exits 0 whenever the benchmarks ran, whatever the figures: targets are reported, never asserted.
 
+// The C# server of the TCP benchmark, started by the benchmark itself in a process of its own.
+if (args is ["serve-tcp", .. var serveArgs]) return await TcpServerHost.RunAsync(serveArgs);
+
 var options = Options.Parse(args);
 if (options is null)
 {
@@ -15,7 +18,7 @@ if (options is null)
         usage: Otp.Benchmarks compare [--quick] [--side both|csharp|beam] [--only BENCHMARK]... [--out DIR]
           --quick   small sizes (CI smoke): checks that everything runs and produces numbers
           --side    run one side only (for profiling); default both
-          --only    run only this benchmark: spawn, ping_pong, ring, scan_receive, ref_receive, tables
+          --only    run only this benchmark: spawn, ping_pong, ring, scan_receive, ref_receive, tables, tcp
           --out     where results.json goes; default <repo>/artifacts/benchmarks
         Set OTP_REQUIRE_ERL=1 to fail when Erlang/OTP (erl, erlc) is not installed.
         """);
@@ -78,6 +81,14 @@ if (tableRows.Any(r => r.Otp is not null || r.Ets is not null))
     Console.WriteLine($"Tables: {config.TableKeys:N0} keys, {config.TableOpsPerProcess:N0} operations per process; ops/s of all processes together (ratios above 1: Otp faster)");
     Console.Write(Report.TablesTable(tableRows));
 }
+var tcpRows = TcpComparison.Rows(cs, beam);
+if (tcpRows.Any(r => r.Otp is not null || r.Beam is not null))
+{
+    Console.WriteLine();
+    Console.WriteLine($"TCP: the runtime's TcpServer against a gen_tcp server, each in its own process, same clients: {config.TcpConnections:N0} connections held, " +
+        $"then {config.TcpRequestsPerConnection:N0} round trips on each at once (put/get/echo), median of {config.Repetitions}");
+    Console.Write(Report.TcpTable(tcpRows));
+}
 
 var metrics = new List<(string, string)>
 {
@@ -86,11 +97,12 @@ var metrics = new List<(string, string)>
 foreach (var b in new[] { "scan_receive", "ref_receive" })
     metrics.AddRange(config.Backlogs.Select(n => (b, SelectiveReceiveBenchmark.MetricFor(n))));
 metrics.AddRange(TableWorkload.All.SelectMany(w => new[] { ("tables", w.Metric), ("tables", "dotnet_" + w.Metric) }));
+metrics.AddRange(TcpComparison.Metrics.Select(m => ("tcp", m.Metric)));
 
 var outDir = options.Out ?? Path.Combine(RepoRoot(), "artifacts", "benchmarks");
 Directory.CreateDirectory(outDir);
 var file = Path.Combine(outDir, config.Name == "full" ? "results.json" : $"results-{config.Name}.json");
-await File.WriteAllTextAsync(file, Report.Json(config, machine, DateTimeOffset.UtcNow, rows, tableRows, cs, beam, metrics));
+await File.WriteAllTextAsync(file, Report.Json(config, machine, DateTimeOffset.UtcNow, rows, tableRows, tcpRows, cs, beam, metrics));
 Console.WriteLine();
 Console.WriteLine($"wrote {file} ({total.Elapsed.TotalSeconds:0} s in all)");
 return 0;

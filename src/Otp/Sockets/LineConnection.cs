@@ -28,10 +28,13 @@ public sealed class LineConnection : IDisposable
     private int _end;
     private int _reading;
     private int _closed;
+    private int _ownerGeneration;
+    private readonly long _id;
 
     internal LineConnection(Node node, Socket socket, int maxLine, int maxQueued)
     {
         _node = node;
+        _id = node.NextPortNumber();
         _socket = socket;
         _maxLine = maxLine;
         _buffer = new byte[maxLine + 2];
@@ -47,6 +50,35 @@ public sealed class LineConnection : IDisposable
         if (Volatile.Read(ref _closed) != 0 || Interlocked.Exchange(ref _reading, 1) == 1) return;
         _ = ReadLineAsync(owner);
     }
+
+    /// <summary>
+    /// Makes <paramref name="owner"/> the connection's controlling process (Erlang's
+    /// <c>gen_tcp:controlling_process/2</c>): when it ends, the connection closes, after sending
+    /// what is queued if it ended normally, at once otherwise. A crashed handler thus never leaves
+    /// its client waiting on an open socket. The previous owner no longer closes it.
+    /// </summary>
+    /// <remarks>Which process receives the lines is still chosen by each
+    /// <see cref="ActivateOnce"/>; the owner is the one that calls it, as in Erlang.</remarks>
+    public void ControllingProcess(Pid owner)
+    {
+        var generation = Interlocked.Increment(ref _ownerGeneration);
+        if (owner.Process is not { } process)
+        {
+            // Not a local process (or none): nobody could ever close it, so close it now.
+            Abort();
+            return;
+        }
+        _ = process.ExitedTask.ContinueWith(t =>
+        {
+            if (Volatile.Read(ref _ownerGeneration) != generation) return;
+            if (t.Result.IsNormal) Close();
+            else Abort();
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    /// <summary>Erlang's way of printing a socket, <c>#Port&lt;0.N&gt;</c>, N counting the
+    /// connections of its node.</summary>
+    public override string ToString() => $"#Port<0.{_id}>";
 
     /// <summary>Queues <paramref name="line"/> (a line ending is added) to be sent. False if the
     /// connection is closed, or if <c>maxQueued</c> lines already wait because the peer does not

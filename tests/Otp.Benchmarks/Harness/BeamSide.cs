@@ -30,11 +30,11 @@ internal sealed class BeamSide : IDisposable
     /// <summary>Compiles the Erlang module.</summary>
     public static async Task<BeamSide> CompileAsync(BenchmarkConfig config, TimeSpan timeoutPerBenchmark)
     {
-        var source = Path.Combine(AppContext.BaseDirectory, "erlang", "otp_bench.erl");
+        var sources = new[] { "otp_bench.erl", "otp_tcp_server.erl" }.Select(f => Path.Combine(AppContext.BaseDirectory, "erlang", f));
         var dir = Directory.CreateTempSubdirectory("otp-bench-");
         try
         {
-            await RunToEndAsync(Which("erlc")!, ["-o", dir.FullName, source], dir.FullName, TimeSpan.FromMinutes(1), _ => { });
+            await RunToEndAsync(Which("erlc")!, ["-o", dir.FullName, .. sources], dir.FullName, TimeSpan.FromMinutes(1), _ => { });
         }
         catch
         {
@@ -47,6 +47,14 @@ internal sealed class BeamSide : IDisposable
     /// <summary>Runs one benchmark (warm-up and repetitions) in a fresh emulator.</summary>
     public async Task RunAsync(string benchmark, Samples into)
     {
+        if (benchmark == "tcp")
+        {
+            // The gen_tcp server (erlang/otp_tcp_server.erl), loaded by the same clients as the C# one.
+            using var server = await TcpServerProcess.StartBeamAsync(Which("erl")!, _dir.FullName, _config.TcpConnections);
+            await TcpComparison.RunAsync(server, _config, into);
+            if (System.Length == 0) System = await ErlangVersionAsync();
+            return;
+        }
         // +P: room for a million processes (the default limit is 262,144).
         string[] args = ["+P", "2000000", "-noshell", "-pa", _dir.FullName, "-run", "otp_bench", "main", benchmark, .. _config.ErlangArguments()];
         var done = false;
@@ -60,6 +68,13 @@ internal sealed class BeamSide : IDisposable
             else throw new InvalidOperationException($"unexpected line from the BEAM side: {line}");
         });
         if (!done) throw new InvalidOperationException($"the BEAM side of {benchmark} ended without printing 'done'");
+    }
+
+    private async Task<string> ErlangVersionAsync()
+    {
+        var version = "";
+        await RunToEndAsync(Which("erl")!, ["-noshell", "-eval", "io:format(\"~s\", [erlang:system_info(system_version)]), halt()."], _dir.FullName, TimeSpan.FromMinutes(1), l => version += l);
+        return version.Trim();
     }
 
     public void Dispose() => _dir.Delete(recursive: true);

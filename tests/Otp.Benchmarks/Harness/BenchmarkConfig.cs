@@ -19,10 +19,22 @@ public sealed record BenchmarkConfig(
 {
     /// <summary>The sizes the targets are stated for: a million processes, a ring of 10,000
     /// processes for 100 laps, backlogs up to 100,000 messages.</summary>
-    public static BenchmarkConfig Full { get; } = new("full", 5, 1_000_000, 1_000_000, 10_000, 100, 20_000_000, 100_000, [0, 1_000, 10_000, 100_000], 10_000, 200_000);
+    public static BenchmarkConfig Full { get; } = new("full", 5, 1_000_000, 1_000_000, 10_000, 100, 20_000_000, 100_000, [0, 1_000, 10_000, 100_000], 10_000, 200_000)
+    {
+        TcpConnections = 2_000, TcpRequestsPerConnection = 60,
+    };
 
     /// <summary>Small sizes for a CI smoke run: checks that everything runs and yields numbers.</summary>
-    public static BenchmarkConfig Quick { get; } = new("quick", 3, 20_000, 20_000, 1_000, 10, 2_000_000, 10_000, [0, 1_000, 10_000], 1_000, 10_000);
+    public static BenchmarkConfig Quick { get; } = new("quick", 3, 20_000, 20_000, 1_000, 10, 2_000_000, 10_000, [0, 1_000, 10_000], 1_000, 10_000)
+    {
+        TcpConnections = 200, TcpRequestsPerConnection = 30,
+    };
+
+    /// <summary>TCP benchmark: connections held at once, on each server.</summary>
+    public int TcpConnections { get; init; } = 200;
+
+    /// <summary>TCP benchmark: round trips each held connection makes per timed repetition.</summary>
+    public int TcpRequestsPerConnection { get; init; } = 30;
 
     /// <summary>How many receives a scan-receive repetition makes past <paramref name="backlog"/>
     /// queued messages, so that every backlog scans about the same number of messages in total.

@@ -9,12 +9,19 @@ internal sealed class CSharpSide(BenchmarkConfig config) : IDisposable
     private readonly Node _node = Node.Start();
 
     /// <summary>The benchmarks, in the order they run; the BEAM side knows the same names.</summary>
-    public static IReadOnlyList<string> Benchmarks { get; } = ["spawn", "ping_pong", "ring", "scan_receive", "ref_receive", "tables"];
+    public static IReadOnlyList<string> Benchmarks { get; } = ["spawn", "ping_pong", "ring", "scan_receive", "ref_receive", "tables", "tcp"];
 
     /// <summary>Runs one benchmark: for each size, an untimed warm-up (JIT tiers, thread pool
     /// size, first-use allocations), then the timed repetitions.</summary>
     public async Task RunAsync(string benchmark, Samples into)
     {
+        if (benchmark == "tcp")
+        {
+            // The server runs in a process of its own (TcpServerHost), as the BEAM's does.
+            using var server = await TcpServerProcess.StartCSharpAsync(config.TcpConnections);
+            await TcpComparison.RunAsync(server, config, into);
+            return;
+        }
         foreach (var run in Runs(benchmark))
         {
             await run();

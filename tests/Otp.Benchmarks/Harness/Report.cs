@@ -36,6 +36,36 @@ internal static class Report
 
     /// <summary>The table benchmark: operations per second on each side, and the ratios (above 1:
     /// the runtime is faster).</summary>
+    /// <summary>The TCP comparison: one line per figure, the two servers and their ratio.</summary>
+    public static string TcpTable(IReadOnlyList<TcpRow> rows)
+    {
+        var header = new[] { "figure", "Otp", "BEAM", "Otp/BEAM", "better" };
+        var lines = rows.Select(r => new[]
+        {
+            r.Label, Figure(r.Metric, r.Otp), Figure(r.Metric, r.Beam),
+            r.Ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-", r.HigherIsBetter ? "higher" : "lower",
+        }).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(i => lines.Prepend(header).Max(l => l[i].Length)).ToArray();
+        var sb = new StringBuilder();
+        foreach (var cells in lines.Prepend(header).Take(1).Append(null).Concat(lines))
+        {
+            if (cells is null)
+            {
+                sb.Append(new string('-', widths.Sum() + 2 * (widths.Length - 1))).Append('\n');
+                continue;
+            }
+            sb.AppendJoin("  ", cells.Select((c, i) => i is >= 1 and <= 3 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).Append('\n');
+        }
+        return sb.ToString();
+
+        static string Figure(string metric, double? v) => v switch
+        {
+            null => "-",
+            { } x when metric.EndsWith("bytes_per_connection", StringComparison.Ordinal) => (x / 1024).ToString("0.0", CultureInfo.InvariantCulture),
+            { } x => x.ToString("#,0", CultureInfo.InvariantCulture),
+        };
+    }
+
     public static string TablesTable(IReadOnlyList<TableRow> rows)
     {
         var header = new[] { "table", "work", "procs", "options", "Otp ops/s", "ETS ops/s", ".NET ops/s", "Otp/ETS", "Otp/.NET", ".NET collection" };
@@ -77,7 +107,7 @@ internal static class Report
         _ => value.Value.ToString("0.000", CultureInfo.InvariantCulture),
     };
 
-    public static string Json(BenchmarkConfig config, MachineInfo machine, DateTimeOffset when, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<TableRow> tables, Samples cs, Samples beam, IEnumerable<(string Benchmark, string Metric)> metrics)
+    public static string Json(BenchmarkConfig config, MachineInfo machine, DateTimeOffset when, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<TableRow> tables, IReadOnlyList<TcpRow> tcp, Samples cs, Samples beam, IEnumerable<(string Benchmark, string Metric)> metrics)
     {
         var doc = new
         {
@@ -87,6 +117,7 @@ internal static class Report
             {
                 config.Name, config.Repetitions, config.SpawnCount, config.RoundTrips, config.RingSize, config.RingLaps,
                 config.ScannedPerRepetition, config.RefReceives, config.Backlogs, config.TableKeys, config.TableOpsPerProcess,
+                config.TcpConnections, config.TcpRequestsPerConnection,
                 statistic = "median of the timed repetitions, after one untimed warm-up",
             },
             comparison = rows.Select(r => new { r.Benchmark, r.Unit, csharp = r.CSharp, beam = r.Beam, r.Ratio, target = r.Target?.Text, r.Met }),
@@ -97,6 +128,7 @@ internal static class Report
                 dotnet_collection = r.Workload.Concurrency ? null : TableComparison.CollectionFor(r.Workload.Kind),
                 otp_over_ets = r.VersusEts, otp_over_dotnet = r.VersusDotNet,
             }),
+            tcp = tcp.Select(r => new { r.Metric, otp = r.Otp, beam = r.Beam, otp_over_beam = r.Ratio, higher_is_better = r.HigherIsBetter }),
             samples = metrics.Select(m => new { benchmark = m.Benchmark, metric = m.Metric, csharp = cs.Of(m.Benchmark, m.Metric), beam = beam.Of(m.Benchmark, m.Metric) }),
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions
