@@ -29,8 +29,18 @@ internal static class ErlangBuiltins
     }
 
     /// <summary><c>erlang:apply/3</c>.</summary>
-    public static Task<object?> Apply(Process self, Atom module, Atom function, ErlangList args) =>
-        self.Node.Modules.ApplyAsync(self, module, function, [.. args]);
+    public static async Task<object?> Apply(Process self, Atom module, Atom function, ErlangList args)
+    {
+        try
+        {
+            return await self.Node.Modules.ApplyAsync(self, module, function, [.. args]);
+        }
+        catch (ModuleCallException e) when (e.Module == module && e.Function == function)
+        {
+            // As on the BEAM, the stack of an undef raised through apply/3 shows apply/3 too.
+            throw e.CalledFrom(new ErlangTuple(new Atom("erlang"), new Atom("apply"), 3, ErlangList.Nil));
+        }
+    }
 
     /// <summary><c>erlang:halt/0</c>: the node stops (see <see cref="Otp.Node.StopRequested"/>).</summary>
     public static Atom Halt(Process self) => Halt(self, 0);

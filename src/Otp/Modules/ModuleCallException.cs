@@ -9,13 +9,21 @@ namespace Otp.Modules;
 /// </summary>
 public sealed class ModuleCallException : ErlangErrorException
 {
-    private ModuleCallException(Atom reason, Atom module, Atom function, IReadOnlyList<object?> args, string message)
+    private readonly object?[] _callers;
+
+    private ModuleCallException(Atom reason, Atom module, Atom function, IReadOnlyList<object?> args, string message, object?[]? callers = null)
         : base(reason, message)
     {
         Module = module;
         Function = function;
         Arguments = args;
+        _callers = callers ?? [];
     }
+
+    /// <summary>The same error seen from a caller one level up, as a built-in such as
+    /// <c>erlang:apply/3</c> adds its own <c>{erlang, apply, 3, []}</c> frame to the stack.</summary>
+    internal ModuleCallException CalledFrom(ErlangTuple frame) =>
+        new(Reason, Module, Function, Arguments, Message, [.. _callers, frame]);
 
     /// <summary>Erlang's <c>undef</c> for the call <c>Module:Function(Args...)</c>.</summary>
     public static ModuleCallException Undef(Atom module, Atom function, IReadOnlyList<object?> args) =>
@@ -37,8 +45,9 @@ public sealed class ModuleCallException : ErlangErrorException
     /// <summary>The arguments it was called with.</summary>
     public IReadOnlyList<object?> Arguments { get; }
 
-    /// <summary>The stack Erlang reports with these errors: <c>[{Module, Function, Args, []}]</c>.</summary>
-    public ErlangList Stack => new(new ErlangTuple(Module, Function, new ErlangList([.. Arguments]), ErlangList.Nil));
+    /// <summary>The stack Erlang reports with these errors: <c>[{Module, Function, Args, []}]</c>,
+    /// then the frames of built-ins it passed through.</summary>
+    public ErlangList Stack => new([new ErlangTuple(Module, Function, new ErlangList([.. Arguments]), ErlangList.Nil), .. _callers]);
 
     /// <summary>The exit reason of a process ended by this error: <c>{Reason, Stack}</c>.</summary>
     public ErlangTuple ExitTerm => new(Reason, Stack);

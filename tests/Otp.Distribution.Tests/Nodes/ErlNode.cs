@@ -27,6 +27,9 @@ public sealed class ErlNode : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>The lines read so far by <see cref="LineAsync(Func{string, bool}, TimeSpan?)"/>.</summary>
+    public IReadOnlyList<string> Seen => _seen;
+
     public static string? Executable(string exe) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(d => Path.Combine(d, exe)).FirstOrDefault(File.Exists);
