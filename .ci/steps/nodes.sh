@@ -104,6 +104,8 @@ check "--run of an unknown function exits 1 with erl's undef reason" '[ $rc = 1 
 
 rc=0; timeout 60 "${node_cmd[@]}" --sname ci_one@localhost --cookie "$cookie" >"$out/taken.txt" 2>&1 || rc=$?
 check "a name already taken exits 1 with a clear error" '[ $rc = 1 ] && grep -q "already running" "$out/taken.txt"'
+rc=0; timeout 60 "${node_cmd[@]}" --sname ci_runshort@localhost --run tut17 >"$out/usage_run.txt" 2>&1 || rc=$?
+check "--run without a FUNCTION exits 2 with a usage line" '[ $rc = 2 ] && grep -q "^usage:" "$out/usage_run.txt"'
 rc=0; timeout 60 "${node_cmd[@]}" --bogus >"$out/usage.txt" 2>&1 || rc=$?
 check "a bad option exits 2 with a usage line" '[ $rc = 2 ] && grep -q "^usage:" "$out/usage.txt"'
 

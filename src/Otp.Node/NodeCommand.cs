@@ -51,7 +51,7 @@ public static class NodeCommand
                 Name = parsed.ToString(),
                 Cookie = request.Cookie,
                 Hidden = !request.Visible,
-                StandardOutput = output,
+                StandardOutput = TextWriter.Synchronized(output),
             }, cancel);
             node.Modules.Register(typeof(Workbook.Modules.Tut17));
         }

@@ -97,7 +97,7 @@ public sealed class ModuleRegistry
         {
             await ApplyAsync(self, module, function, args).ConfigureAwait(true);
         }
-        catch (ModuleCallException e) when (e.Module == module && e.Function == function)
+        catch (ModuleCallException e)
         {
             self.Exit(new ExitReason(e.ExitTerm));
         }

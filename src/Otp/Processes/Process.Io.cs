@@ -19,10 +19,7 @@ public sealed partial class Process
     /// inherits its spawner's group leader; a process spawned from another node gets the
     /// spawner's, so that, as in Erlang, what it prints appears on the spawner's node.
     /// </summary>
-    public Pid? GroupLeader
-    {
-        get { lock (_gate) return _groupLeader; }
-    }
+    public Pid? GroupLeader => Volatile.Read(ref _groupLeader);
 
     /// <summary>Erlang's <c>group_leader(Leader, self())</c>: from now on this process's output
     /// goes to <paramref name="leader"/> (any process that speaks the io protocol).</summary>
@@ -30,7 +27,8 @@ public sealed partial class Process
     {
         ArgumentNullException.ThrowIfNull(leader);
         ThrowIfExited();
-        lock (_gate) _groupLeader = leader;
+        // One reference, written only by the process itself (or before it starts): no lock.
+        Volatile.Write(ref _groupLeader, leader);
     }
 
     internal void InitGroupLeader(Pid? leader) => _groupLeader = leader;

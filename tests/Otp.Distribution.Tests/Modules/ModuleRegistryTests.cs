@@ -101,6 +101,20 @@ public class ModuleRegistryTests
     }
 
     [Fact]
+    public async Task Rpc_to_the_own_node_returns_what_rpc_call_returns()
+    {
+        await using var node = Node.Start();
+        node.Modules.Register(typeof(Calc));
+        var results = await node.RunAsync(async self => new[]
+        {
+            await Rpc.CallAsync(self, node.Name, "calc", "add", [2, 3]),
+            await Rpc.CallAsync(self, node.Name, "calc", "add", [2]),
+            await Rpc.CallAsync(self, node.Name, "erlang", "apply", [new Atom("calc"), new Atom("nofun"), ErlangList.Nil]),
+        }.Select(Otp.Terms.Term.Format).ToList(), Wait);
+        Assert.Equal(["5", "{badrpc,{'EXIT',{undef,[{calc,add,[2],[]}]}}}", "{badrpc,{'EXIT',{undef,[{calc,nofun,[],[]},{erlang,apply,3,[]}]}}}"], results);
+    }
+
+    [Fact]
     public async Task FormatAsync_without_a_group_leader_writes_to_the_nodes_standard_output()
     {
         var output = new StringWriter();
