@@ -141,10 +141,14 @@ public class GenServerAcrossNodesTests
             IO.inspect GenServer.call({:kv, cs}, {:get, :a})
             pid = Node.spawn(cs, :tut17, :ping, [3, cs])
             IO.inspect node(pid) == cs
-            Process.sleep(1500)
-            IO.puts "end"
+            ref = Process.monitor(pid)
+            receive do
+              {:DOWN, ^ref, _, _, _} -> IO.puts "end"
+            after
+              20000 -> IO.puts "ping did not end"
+            end
             """);
-        await iex.LineAsync("end", Wait);
+        await iex.LineAsync(l => l is "end" or "ping did not end", Wait);
         var lines = iex.Seen.Where(l => !l.StartsWith("stderr:")).ToList();
         // The ping ran on the C# node but printed through iex's group leader; the pong printed here.
         Assert.Equal([":ok", "{:ok, 1}", "true", "Ping received pong", "Ping received pong", "Ping received pong", "ping finished", "end"], lines);

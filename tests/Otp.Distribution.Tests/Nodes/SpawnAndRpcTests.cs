@@ -34,12 +34,12 @@ public class SpawnAndRpcTests
             io:format("~s rpc exit: ~w~n", [Tag, rpc:call(T, erlang, apply, [nomod, nofun, []])]),
             io:format("~s rpc io: ~p~n", [Tag, rpc:call(T, io, format, ["printed here for ~s~n", [Tag]])]),
             erpc:cast(T, io, format, ["cast printed here for ~s~n", [Tag]]),
-            timer:sleep(300),
+            timer:sleep(1000), % nothing tells when a cast is done
             {rex, T} ! {self(), {call, erlang, node, [], group_leader()}},
             receive {rex, N} -> io:format("~s rex: ~p~n", [Tag, N =:= T]) after 10000 -> io:format("~s no rex~n", [Tag]) end,
-            Pid = spawn(T, io, format, ["spawned printed here for ~s~n", [Tag]]),
-            io:format("~s spawn pid on T: ~p~n", [Tag, node(Pid) =:= T]),
-            timer:sleep(300)
+            {Pid, R2} = spawn_monitor(T, io, format, ["spawned printed here for ~s~n", [Tag]]),
+            receive {'DOWN', R2, process, Pid, normal} -> ok after 10000 -> io:format("~s spawn did not end~n", [Tag]) end,
+            io:format("~s spawn pid on T: ~p~n", [Tag, node(Pid) =:= T])
         end,
         """;
 
