@@ -1,4 +1,3 @@
-using Workbook.Notebooks.Cli;
 using Workbook.Notebooks.Checking;
 using Workbook.Notebooks.Documents;
 
@@ -16,7 +15,11 @@ if (args.Length == 0 || args[0] is not ("run" or "check"))
 }
 
 var write = args[0] == "run";
-var root = RepositoryRoot.Find(Environment.CurrentDirectory);
+if (Workbook.WorkbookRoot.TryFind(Environment.CurrentDirectory) is not { } root)
+{
+    Console.Error.WriteLine($"no Labs.sln in {Environment.CurrentDirectory} or above: run this inside the workbook's folder");
+    return 2;
+}
 var paths = args.Length > 1
     ? args[1..].Select(Path.GetFullPath).ToList()
     : [.. Directory.EnumerateFiles(Path.Combine(root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal)];

@@ -189,6 +189,89 @@ public class StateMachineLifecycleConformanceTests
         });
     });
 
+    /// <summary>Erlang's machine of parent_exit: logs info exits and its terminate.</summary>
+    private sealed class Child(Log log, bool trap) : StateMachine<Atom, int>
+    {
+        public override StateMachineResult<Atom, int> Init()
+        {
+            Self.TrapExit = trap;
+            return Next(Idle, 0);
+        }
+
+        public override StateMachineResult<Atom, int> HandleEvent(StateMachineEvent ev, Atom state, int n)
+        {
+            switch (ev.Type, ev.Content)
+            {
+                case (StateMachineEventType.Call, (Atom { Name: "link" }, Pid other)):
+                    Self.Link(other);
+                    return Keep(n + 1, StateMachineAction.Reply(ev.From!, new Atom("ok")));
+                case (StateMachineEventType.Info, ExitSignal exit):
+                    log.Add($"info: exit {exit.Reason}");
+                    return Keep(n + 1);
+                default:
+                    return Keep(n + 1);
+            }
+        }
+
+        public override void Terminate(ExitReason reason, Atom state, int n) => log.Add($"terminate {reason} in {state} with {n}");
+    }
+
+    private static readonly Atom Idle = new("idle");
+
+    [Fact]
+    public Task TheParentsExitEndsATrappingMachineThroughTerminate() => Scenario.CheckAsync("statemachine/parent_exit", async (node, obs) =>
+    {
+        await node.RunAsync(async self =>
+        {
+            var log = new Log();
+            async Task Down(Ref monitor) => obs.Add($"down: {(await self.Receive<Down>(d => d.Ref == monitor)).Reason}");
+
+            // The parent starts the machine with a link, reports it, then exits when told to.
+            async Task<(Pid Parent, Pid Machine)> StartUnderParent(bool trap)
+            {
+                var me = self.Self;
+                var parent = self.Spawn(async p =>
+                {
+                    var m = await StateMachine.StartLinkAsync(p, new Child(log, trap));
+                    p.Send(me, ("started", p.Self, m));
+                    var (_, reason) = await p.Receive<(string, ExitReason)>(x => x.Item1 == "exit");
+                    p.Exit(reason);
+                });
+                var (_, _, machine) = await self.Receive<(string, Pid, Pid)>(x => x.Item1 == "started" && x.Item2 == parent);
+                return (parent, machine);
+            }
+
+            var (p1, a) = await StartUnderParent(trap: true);
+            var ma = self.Monitor(a);
+            self.Send(p1, ("exit", ExitReason.Shutdown));
+            await Down(ma);
+            log.PrintTo(obs);
+
+            var (p2, b) = await StartUnderParent(trap: true);
+            var stranger = self.Spawn(async s =>
+            {
+                await s.Receive<Atom>(x => x.Name == "go");
+                s.Exit(ExitReason.Of("tired"));
+            });
+            await StateMachine.CallAsync(self, b, (new Atom("link"), stranger));
+            self.Send(stranger, new Atom("go"));
+            await self.Sleep(TimeSpan.FromMilliseconds(50));
+            log.PrintTo(obs);
+            obs.Add($"alive after a stranger's exit: {Show.Term(self.IsAlive(b))}");
+            var mb = self.Monitor(b);
+            self.Send(p2, ("exit", ExitReason.Normal));
+            await Down(mb);
+            log.PrintTo(obs);
+
+            var (p3, c) = await StartUnderParent(trap: false);
+            var mc = self.Monitor(c);
+            self.Send(p3, ("exit", ExitReason.Shutdown));
+            await Down(mc);
+            log.PrintTo(obs);
+            obs.Add("done");
+        });
+    });
+
     /// <summary>What <c>catch Expr</c> prints for a call that exits: <c>{'EXIT',Reason}</c>.</summary>
     private static async Task<string> Caught(Func<Task> call)
     {

@@ -28,6 +28,19 @@ public sealed class NotebookSessionTests
     }
 
     [Fact]
+    public async Task A_value_whose_display_throws_is_the_cells_error_and_the_session_goes_on()
+    {
+        // A chart given a null series threw inside its ToMimeBundle; before, that exception left
+        // the engine and ended the kernel's host.
+        using var s = NewSession();
+        await s.ExecuteAsync("public sealed class Broken { public IReadOnlyDictionary<string, string> ToMimeBundle() => throw new ArgumentException(\"no values to draw\"); }");
+        var r = await s.ExecuteAsync("new Broken()");
+        Assert.Equal(CellStatus.Error, r.Status);
+        Assert.Contains("no values to draw", r.Error!.Value);
+        Assert.Equal("ok", ResultText(await s.ExecuteAsync("\"ok\"")));
+    }
+
+    [Fact]
     public async Task Only_a_last_expression_without_semicolon_becomes_the_result()
     {
         using var s = NewSession();

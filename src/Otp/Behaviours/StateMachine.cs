@@ -18,6 +18,18 @@ namespace Otp.Behaviours;
 /// </remarks>
 public abstract class StateMachine<TState, TData> where TState : notnull
 {
+    private Process? _self;
+
+    /// <summary>The machine's own process, valid from <see cref="Init"/> on: for example to trap
+    /// exits in <see cref="Init"/> (<c>Self.TrapExit = true</c>), so that the parent's exit runs
+    /// <see cref="Terminate"/>.</summary>
+    /// <exception cref="InvalidOperationException">The machine has not started yet.</exception>
+    protected Process Self => _self ?? throw new InvalidOperationException("The state machine has not started yet.");
+
+    /// <summary>Binds the machine to the process that runs it, before <see cref="Init"/>. An
+    /// instance started again (after its first run ended) is bound to the new process.</summary>
+    internal void Bind(Process self) => _self = self;
+
     /// <summary>The first state and data, and actions such as a first timeout (gen_statem's <c>init/1</c>).</summary>
     public abstract StateMachineResult<TState, TData> Init();
 

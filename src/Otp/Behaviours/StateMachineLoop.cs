@@ -3,7 +3,14 @@ using static Otp.Behaviours.StateMachine;
 namespace Otp.Behaviours;
 
 /// <summary>The process that runs one state machine: the event loop of gen_statem.</summary>
-internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine<TState, TData> machine, Pid starter, Ref tag, string? name) where TState : notnull
+/// <param name="self">The machine's process.</param>
+/// <param name="machine">The callbacks.</param>
+/// <param name="starter">The process waiting in the start call for init's outcome.</param>
+/// <param name="parent">The process that started the machine with a link, or null when it was
+/// started without one (gen_statem's parent is then the machine itself).</param>
+/// <param name="tag">The alias the start call's answer goes to.</param>
+/// <param name="name">The name to register before init, or null.</param>
+internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine<TState, TData> machine, Pid starter, Pid? parent, Ref tag, string? name) where TState : notnull
 {
     /// <summary>Events to handle before the mailbox is read again: postponed events brought back
     /// by a change of state, then zero timeouts. A timeout carries its token, so that one
@@ -22,6 +29,7 @@ internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine
         StateMachineResult<TState, TData> init;
         try
         {
+            machine.Bind(self);
             init = machine.Init();
             if (!init.HasState) throw new InvalidOperationException("Init must choose the first state (use Next).");
         }
@@ -110,6 +118,12 @@ internal sealed class StateMachineLoop<TState, TData>(Process self, StateMachine
                 // gen_statem:stop/3: not an event; the machine cleans up and ends with the reason.
                 Terminate(stop.Reason);
                 self.Exit(stop.Reason);
+                return null;
+            case ExitSignal exit when parent is not null && exit.From == parent:
+                // Only reachable when trapping exits: the parent (a supervisor) is going, whatever
+                // the reason, even normal; the machine cleans up and goes with the same reason.
+                Terminate(exit.Reason);
+                self.Exit(exit.Reason);
                 return null;
             case TimeoutMessage t when t.Token == _stateTimeout?.Token:
                 _stateTimeout = null;

@@ -51,7 +51,7 @@ public static partial class StateMachine
         var starter = self.Self;
         try
         {
-            Func<Process, Task> body = me => new StateMachineLoop<TState, TData>(me, machine, starter, tag, name).RunAsync();
+            Func<Process, Task> body = me => new StateMachineLoop<TState, TData>(me, machine, starter, link ? starter : null, tag, name).RunAsync();
             var pid = link ? self.SpawnLink(body) : self.Spawn(body);
             var monitor = self.Monitor(pid);
             var answer = await self.ReceiveReply(tag,

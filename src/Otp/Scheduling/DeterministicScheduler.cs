@@ -29,9 +29,15 @@ internal sealed class DeterministicScheduler : Scheduler
 
     public override TimeProvider Time => _clock;
 
-    /// <summary>Exceptions that escaped a step (a bug in the runtime or in a continuation that
-    /// was not a process); kept so that tests can see them.</summary>
+    /// <summary>Exceptions that escaped a step or a timer (a bug in the runtime or in a
+    /// continuation that was not a process); kept so that a deadlock report can name them.</summary>
     public List<Exception> Faults { get; } = [];
+
+    /// <summary>The first fault, if any, read under the scheduler's lock.</summary>
+    public Exception? FirstFault
+    {
+        get { lock (_gate) return Faults.Count > 0 ? Faults[0] : null; }
+    }
 
     public override void Schedule(IThreadPoolWorkItem step)
     {
@@ -107,7 +113,12 @@ internal sealed class DeterministicScheduler : Scheduler
                 }
             }
             release?.ForEach(s => s.TrySetResult());
-            if (limit is { } l && _clock.FireNext(l)) continue;
+            // A timer's callback runs here, outside any step: what it throws is a fault of the
+            // node, reported like a step's, never an unhandled exception that ends the host.
+            bool fired;
+            try { fired = limit is { } l && _clock.FireNext(l); }
+            catch (Exception ex) { lock (_gate) Faults.Add(ex); fired = true; }
+            if (fired) continue;
             _wake.Wait(TimeSpan.FromMilliseconds(50));
         }
     }

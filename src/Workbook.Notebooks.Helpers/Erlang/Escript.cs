@@ -40,13 +40,10 @@ public sealed class Escript : IMimeBundle
         return new Escript(full, File.ReadAllText(full));
     }
 
-    private static string? NotebooksFolder()
-    {
-        var here = System.IO.Path.GetDirectoryName(typeof(Escript).Assembly.Location);
-        for (var dir = here is null ? null : new DirectoryInfo(here); dir is not null; dir = dir.Parent)
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Labs.sln"))) return System.IO.Path.Combine(dir.FullName, "notebooks");
-        return null;
-    }
+    private static string? NotebooksFolder() =>
+        WorkbookRoot.TryFind(System.IO.Path.GetDirectoryName(typeof(Escript).Assembly.Location)) is { } root
+            ? System.IO.Path.Combine(root, "notebooks")
+            : null;
 
     /// <summary>The source as an Erlang code block (<c>text/markdown</c>), and as plain text.</summary>
     public IReadOnlyDictionary<string, string> ToMimeBundle() => new Dictionary<string, string>

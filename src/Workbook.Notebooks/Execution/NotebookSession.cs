@@ -136,7 +136,18 @@ public sealed partial class NotebookSession : IDisposable
                 ? (CellStatus.Interrupted, ErrorReports.Interrupted(count, stoppedByItself: true), false)
                 : (CellStatus.Error, ErrorReports.FromException(thrown), false);
         }
-        if (showsValue) collector.Add(new ResultOutput(ValueFormatter.ToMimeBundle(state.ReturnValue)));
+        if (showsValue)
+        {
+            // The value's own display code (a chart's ToMimeBundle, say) runs here, in the host:
+            // what it throws is the cell's error, never an exception that ends the host.
+            IReadOnlyDictionary<string, string> bundle;
+            try { bundle = ValueFormatter.ToMimeBundle(state.ReturnValue); }
+            catch (Exception e)
+            {
+                return (CellStatus.Error, ErrorReports.FromException(e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e), false);
+            }
+            collector.Add(new ResultOutput(bundle));
+        }
         return (CellStatus.Ok, null, false);
     }
 

@@ -4,12 +4,5 @@ namespace Otp.Conformance.Tests.Harness;
 public static class RepoPaths
 {
     /// <summary>The folder that holds Labs.sln.</summary>
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Labs.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Labs.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string Root { get; } = Workbook.WorkbookRoot.Find();
 }

@@ -1,0 +1,54 @@
+using Otp.KvStore.Http;
+using Otp.KvStore.Namespaces;
+
+namespace Otp.KvStore.Cli;
+
+/// <summary>Runs the store from the command line until it is cancelled (Ctrl+C).</summary>
+public static class KvCommand
+{
+    /// <summary>Exit code for options that do not make sense (a usage message was printed).</summary>
+    public const int BadUsage = 2;
+
+    /// <summary>Exit code for a store that could not start (the port is taken).</summary>
+    public const int CouldNotStart = 1;
+
+    /// <summary>
+    /// Starts a local node with the namespace stores and the HTTP API, prints
+    /// <c>kv: HTTP API on URL</c> once it accepts requests, and serves until
+    /// <paramref name="cancel"/> fires.
+    /// </summary>
+    /// <returns>0 after a normal stop, <see cref="CouldNotStart"/> otherwise.</returns>
+    public static async Task<int> RunAsync(KvCommandRequest request, TextWriter output, TextWriter error, CancellationToken cancel)
+    {
+        await using var node = Node.Start();
+        var store = await NamespacedStore.StartAsync(node);
+        KvHttpServer server;
+        try
+        {
+            server = await KvHttpServer.StartAsync(store, new KvHttpOptions
+            {
+                Address = request.Listen,
+                Port = request.HttpPort,
+                MaxBodyBytes = request.MaxBodyBytes,
+            }, cancel);
+        }
+        catch (IOException e)
+        {
+            await error.WriteLineAsync($"kv: cannot listen on {request.Listen}:{request.HttpPort}: {e.Message}");
+            return CouldNotStart;
+        }
+        await using (server)
+        {
+            await output.WriteLineAsync($"kv: HTTP API on {server.BaseAddress} (POST, GET, DELETE {server.BaseAddress}kv/{{namespace}}/{{key}}); Ctrl+C stops");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                await output.WriteLineAsync("kv: stopping");
+            }
+        }
+        return 0;
+    }
+}
