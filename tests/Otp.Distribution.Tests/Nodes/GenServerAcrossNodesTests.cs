@@ -151,7 +151,9 @@ public class GenServerAcrossNodesTests
         await iex.LineAsync(l => l is "end" or "ping did not end", Wait);
         var lines = iex.Seen.Where(l => !l.StartsWith("stderr:")).ToList();
         // The ping ran on the C# node but printed through iex's group leader; the pong printed here.
-        Assert.Equal([":ok", "{:ok, 1}", "true", "Ping received pong", "Ping received pong", "Ping received pong", "ping finished", "end"], lines);
+        // (The ping's lines and iex's own "true" come from two processes, in either order.)
+        Assert.Contains("true", lines);
+        Assert.Equal([":ok", "{:ok, 1}", "Ping received pong", "Ping received pong", "Ping received pong", "ping finished", "end"], lines.Where(l => l != "true"));
         Assert.Equal("Pong received ping\nPong received ping\nPong received ping\nPong finished\n", output.ToString());
     }
 }
