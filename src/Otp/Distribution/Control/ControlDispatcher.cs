@@ -109,7 +109,7 @@ internal sealed class ControlDispatcher(NodeDistribution owner)
                 owner.OnSpawnReply(c, Ref(t[1]), Pid(t[2]), TryInt(t[3], out var flags) ? flags : throw new BadFrameException($"SPAWN_REPLY flags {Otp.Terms.Term.Format(t[3])}"), t[4]!);
                 break;
             case ControlTag.GroupLeader when t.Length == 3:
-                break; // This runtime has no group leaders; io goes to the console.
+                break; // group_leader(GL, Pid) from another node is not supported: Pid keeps its group leader.
             default:
                 throw new BadFrameException($"unknown or malformed control message {Otp.Terms.Term.Format(t)}");
         }
