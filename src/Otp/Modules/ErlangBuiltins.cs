@@ -2,7 +2,8 @@ using Otp.Distribution;
 
 namespace Otp.Modules;
 
-/// <summary>The few functions of Erlang's <c>erlang</c> module that other nodes call on a C# node.</summary>
+/// <summary>The few functions of Erlang's <c>erlang</c> module that other nodes call on a C# node:
+/// <c>node/0</c>, <c>nodes/0,1</c>, <c>apply/3</c>, <c>exit/1</c>, <c>halt/0,1</c>.</summary>
 [ErlangModule("erlang")]
 internal static class ErlangBuiltins
 {
@@ -41,6 +42,9 @@ internal static class ErlangBuiltins
             throw e.CalledFrom(new ErlangTuple(new Atom("erlang"), new Atom("apply"), 3, ErlangList.Nil));
         }
     }
+
+    /// <summary><c>erlang:exit/1</c>: ends the calling process with <paramref name="reason"/>.</summary>
+    public static void Exit(Process self, object reason) => self.Exit(new ExitReason(reason));
 
     /// <summary><c>erlang:halt/0</c>: the node stops (see <see cref="Otp.Node.StopRequested"/>).</summary>
     public static Atom Halt(Process self) => Halt(self, 0);

@@ -11,7 +11,7 @@ namespace Otp.Modules;
 /// </summary>
 /// <remarks>
 /// Every node starts with a few built-in modules, each a small subset of its Erlang namesake:
-/// <c>erlang</c> (<c>node/0</c>, <c>nodes/0,1</c>, <c>apply/3</c>, <c>halt/0,1</c>),
+/// <c>erlang</c> (<c>node/0</c>, <c>nodes/0,1</c>, <c>apply/3</c>, <c>exit/1</c>, <c>halt/0,1</c>),
 /// <c>init</c> (<c>stop/0,1</c>), <c>io</c> (<c>format/1,2</c>, <c>put_chars/1</c>) and
 /// <c>erpc</c> (the <c>execute_call/4</c> and <c>execute_cast/3</c> that <c>erpc:call</c>,
 /// <c>rpc:call</c> and <c>rpc:cast</c> spawn). Registration is thread-safe.

@@ -16,6 +16,12 @@ public class SpawnAndRpcTests
     {
         public static int Double(int n) => 2 * n;
 
+        public static async Task<Atom> Slow(Process self)
+        {
+            await self.Sleep(TimeSpan.FromSeconds(30));
+            return new Atom("late");
+        }
+
         public static async Task<Atom> Hello(Process self, Atom who)
         {
             await self.FormatAsync("hello ~p from ~p~n", who, new Atom(self.Node.Name));
@@ -32,6 +38,7 @@ public class SpawnAndRpcTests
             io:format("~s rpc undef: ~p~n", [Tag, rpc:call(T, nomod, nofun, [1])]),
             io:format("~s rpc apply: ~p~n", [Tag, rpc:call(T, erlang, apply, [erlang, node, []]) =:= T]),
             io:format("~s rpc exit: ~w~n", [Tag, rpc:call(T, erlang, apply, [nomod, nofun, []])]),
+            io:format("~s rpc exit/1: ~w~n", [Tag, rpc:call(T, erlang, exit, [{shutdown, why}])]),
             io:format("~s rpc io: ~p~n", [Tag, rpc:call(T, io, format, ["printed here for ~s~n", [Tag]])]),
             erpc:cast(T, io, format, ["cast printed here for ~s~n", [Tag]]),
             timer:sleep(1000), % nothing tells when a cast is done
@@ -61,9 +68,10 @@ public class SpawnAndRpcTests
         var lines = driver.Seen.Where(l => !l.StartsWith("stderr:") && !l.StartsWith("=") && l != "").ToList();
         var erlLines = Tagged(lines, "erl");
         var csLines = Tagged(lines, "cs");
-        Assert.Equal(11, erlLines.Count);
+        Assert.Equal(12, erlLines.Count);
         Assert.Contains("T spawn_monitor undef: {undef,[{nomod,nofun,[1],[]}]}", erlLines);
         Assert.Contains("printed here for T", erlLines);
+        Assert.Contains("T rpc exit/1: {badrpc,{'EXIT',{shutdown,why}}}", erlLines);
         Assert.Contains("T rpc exit: {badrpc,{'EXIT',{undef,[{nomod,nofun,[],[]},{erlang,apply,3,[]}]}}}", erlLines);
         Assert.Equal(erlLines, csLines);
     }
@@ -111,6 +119,7 @@ public class SpawnAndRpcTests
             var d = await Rpc.CallAsync(self, b.Name, "cs_demo", "double", [21]);
             var h = await Rpc.CallAsync(self, b.Name, "cs_demo", "hello", [new Atom("joe")]);
             var u = await Rpc.CallAsync(self, b.Name, "cs_demo", "double", [1, 2]);
+            Assert.Equal("{badrpc,timeout}", Otp.Terms.Term.Format(await Rpc.CallAsync(self, b.Name, "cs_demo", "slow", [], TimeSpan.FromMilliseconds(300))));
             // Linked as part of the spawn, so the exit cannot come before the link (a monitor
             // set after the spawn could see noproc instead).
             self.TrapExit = true;
