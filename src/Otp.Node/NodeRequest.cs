@@ -6,4 +6,10 @@ namespace Otp.NodeCommand;
 /// <param name="Cookie">The cookie, or null for <c>~/.erlang.cookie</c>.</param>
 /// <param name="Ping">Nodes to ping once the node is up.</param>
 /// <param name="Visible">Join as a visible node.</param>
-public sealed record NodeRequest(string Name, bool LongName, string? Cookie, IReadOnlyList<string> Ping, bool Visible);
+/// <param name="Run">The <c>--run MODULE FUNCTION [ARG...]</c> words, empty for none.</param>
+public sealed record NodeRequest(string Name, bool LongName, string? Cookie, IReadOnlyList<string> Ping, bool Visible, IReadOnlyList<string> Run)
+{
+    /// <summary>A request without <c>--run</c>.</summary>
+    public NodeRequest(string Name, bool LongName, string? Cookie, IReadOnlyList<string> Ping, bool Visible)
+        : this(Name, LongName, Cookie, Ping, Visible, []) { }
+}

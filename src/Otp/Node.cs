@@ -90,6 +90,7 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(body);
         var p = new Process(this, Interlocked.Increment(ref _nextNumber), body);
+        p.InitGroupLeader(parent.Process?.GroupLeader);
         // A named node must find its processes by number when their pids come back over the wire.
         _processes?.TryAdd(p.Self.Number, p);
         if (link && linkTo is not null)

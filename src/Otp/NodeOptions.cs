@@ -73,4 +73,10 @@ public sealed record NodeOptions
     /// <summary>Where the distribution writes its log lines (refusals, lost connections); null
     /// for standard error, as erl writes them to its console.</summary>
     public Action<string>? DistributionLog { get; init; }
+
+    /// <summary>The node's standard output: where <see cref="Process.PutCharsAsync"/> and
+    /// <see cref="Process.FormatAsync"/> write for a process without a group leader, and where
+    /// the node's <c>user</c> process writes what processes of other nodes print here; null for
+    /// <see cref="Console.Out"/>. Writes come from several threads: pass a synchronized writer.</summary>
+    public TextWriter? StandardOutput { get; init; }
 }

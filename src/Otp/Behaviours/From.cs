@@ -11,6 +11,10 @@ namespace Otp.Behaviours;
 /// dropped.</param>
 public sealed record From(Pid Caller, Ref Tag)
 {
+    /// <summary>The tag exactly as a caller of another node sent it (OTP 24+ sends
+    /// <c>[alias|Ref]</c>), echoed in the reply; null for a caller of this node.</summary>
+    internal object? WireTag { get; init; }
+
     /// <summary>Erlang notation, <c>{&lt;0.5.0&gt;,#Ref&lt;…&gt;}</c>.</summary>
     public override string ToString() => $"{{{Caller},{Tag}}}";
 }

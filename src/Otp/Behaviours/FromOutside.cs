@@ -43,7 +43,7 @@ public static partial class GenServer
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(request);
-        node.Send(server, new GenCast(request));
+        node.Send(server, server.IsLocal ? new GenCast(request) : new ErlangTuple(s_genCast, request));
     }
 
     /// <summary><see cref="StopAsync(Process, Pid, ExitReason?, TimeSpan?)"/> from outside any process.</summary>

@@ -115,6 +115,7 @@ public static partial class GenServer
         if (pid is null) throw failed(ExitReason.NoProc);
         // A server calling itself would wait for its own answer for ever; Erlang refuses at once.
         if (pid == self.Self) throw failed(ExitReason.Of("calling_self"));
+        if (!pid.IsLocal) return await RemoteCall(self, pid, request, wait, failed);
 
         // The tag doubles as an alias: deactivated when we stop waiting, so a late reply is dropped.
         var tag = self.MakeAlias();
@@ -155,7 +156,7 @@ public static partial class GenServer
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(request);
-        self.Send(server, new GenCast(request));
+        self.Send(server, server.IsLocal ? new GenCast(request) : new ErlangTuple(s_genCast, request));
     }
 
     /// <summary>Casts to the server registered as <paramref name="name"/>; does nothing if there is none.</summary>
@@ -173,6 +174,12 @@ public static partial class GenServer
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(reply);
+        if (!from.Caller.IsLocal)
+        {
+            // A caller on another node gets Erlang's {Tag, Reply}, its tag echoed exactly.
+            self.Send(from.Caller, new ErlangTuple(from.WireTag ?? from.Tag, reply));
+            return;
+        }
         var message = new GenReply(from.Tag, reply);
         self.Node.Tracer?.Sent(self.Self, from.Caller, message);
         from.Caller.Process?.DeliverToAlias(from.Tag, message);

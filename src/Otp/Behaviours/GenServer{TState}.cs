@@ -114,7 +114,8 @@ public abstract class GenServer<TState>
 
         while (true)
         {
-            var message = await self.Receive();
+            // Calls and casts from other nodes arrive as Erlang tuples.
+            var message = GenServer.FromWire(await self.Receive());
             ServerResult<TState> result;
             From? caller = null;
             try

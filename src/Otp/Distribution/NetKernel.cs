@@ -3,8 +3,8 @@ namespace Otp.Distribution;
 /// <summary>
 /// The processes a distributed node runs for its peers: <c>net_kernel</c>, which answers the
 /// <c>is_auth</c> call behind <c>net_adm:ping</c> and Elixir's <c>Node.ping</c>; <c>rex</c>,
-/// which answers the one remote call nodes need from each other here (<c>erlang:nodes/1</c>,
-/// for meshing); and, with <see cref="NodeOptions.ConnectAll"/>, the mesher, which asks every
+/// the classic rpc server, which calls the node's modules (the mesher uses it for
+/// <c>erlang:nodes/1</c>); <c>user</c>, the io server of the node's standard output; and, with <see cref="NodeOptions.ConnectAll"/>, the mesher, which asks every
 /// newly connected node for its nodes and connects to them.
 /// </summary>
 internal static class NetKernel
@@ -19,6 +19,7 @@ internal static class NetKernel
     {
         node.Register("net_kernel", node.Spawn(NetKernelLoop));
         node.Register("rex", node.Spawn(RexLoop));
+        node.Register("user", node.Spawn(Io.IoServer.Loop));
         if (node.Options.ConnectAll) node.Spawn(MeshLoop);
     }
 
@@ -39,22 +40,22 @@ internal static class NetKernel
     {
         while (true)
         {
-            // {From, {call, M, F, A, GroupLeader}} -> From ! {rex, Result}
+            // {From, {call, M, F, A, GroupLeader}} -> From ! {rex, Result}: the classic rpc server
+            // (ei_rpc, and rpc before OTP 23), each call in a process of its own that prints
+            // through the caller's group leader, with rpc:call's results ({badrpc, ...}).
             var m = await self.Receive();
-            if (m is not ErlangTuple { Length: 2 } t || t[0] is not Pid from || t[1] is not ErlangTuple { Length: 5 } call || !s_call.Equals(call[0])) continue;
-            object result = call[1] is Atom { Name: "erlang" } && call[2] is Atom { Name: "nodes" } && call[3] is ErlangList args
-                ? Nodes(self.Node, args)
-                : new ErlangTuple(new Atom("badrpc"), new ErlangTuple(new Atom("EXIT"), new ErlangTuple(new Atom("undef"), ErlangList.Nil)));
-            self.Send(from, new ErlangTuple(s_rex, result));
+            if (m is not ErlangTuple { Length: 2 } t || t[0] is not Pid from || t[1] is not ErlangTuple { Length: 5 } call || !s_call.Equals(call[0])
+                || call[1] is not Atom module || call[2] is not Atom function || call[3] is not ErlangList { IsProper: true } args)
+                continue;
+            var leader = call[4] as Pid;
+            self.Spawn(async worker =>
+            {
+                if (leader is not null) worker.SetGroupLeader(leader);
+                var tag = worker.MakeRef();
+                var outcome = await Modules.ErpcModule.Outcome(worker, tag, module, function, args);
+                worker.Send(from, new ErlangTuple(s_rex, Rpc.FromOutcome(tag, outcome)));
+            });
         }
-    }
-
-    private static ErlangList Nodes(Node node, ErlangList args)
-    {
-        var which = args.Count == 1 && args[0] is Atom a
-            ? a.Name switch { "hidden" => NodeVisibility.Hidden, "connected" => NodeVisibility.Connected, _ => NodeVisibility.Visible }
-            : NodeVisibility.Visible;
-        return new ErlangList([.. node.Nodes(which).Select(n => (object?)new Atom(n))]);
     }
 
     private static async Task MeshLoop(Process self)

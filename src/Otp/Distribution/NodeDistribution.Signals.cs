@@ -151,6 +151,7 @@ internal sealed partial class NodeDistribution
     public static object ReasonTerm(ExitReason reason) => reason.Term switch
     {
         ExitException e => ReasonTerm(e.Reason),
+        Modules.ModuleCallException e => e.ExitTerm,
         ErlangErrorException e => new ErlangTuple(e.Reason, e.Message),
         Exception e => new ErlangTuple(new Atom(e.GetType().Name), e.Message),
         var t => t,

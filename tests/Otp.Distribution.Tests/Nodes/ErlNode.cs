@@ -27,6 +27,9 @@ public sealed class ErlNode : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>The lines read so far by <see cref="LineAsync(Func{string, bool}, TimeSpan?)"/>.</summary>
+    public IReadOnlyList<string> Seen => _seen;
+
     public static string? Executable(string exe) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(d => Path.Combine(d, exe)).FirstOrDefault(File.Exists);
@@ -39,13 +42,30 @@ public sealed class ErlNode : IAsyncDisposable
         Assert.Skip($"{exe} is not installed (apt-get install erlang-base elixir); the test against a real node is skipped.");
     }
 
-    /// <summary>Starts <c>erl -sname {name} -setcookie {cookie}</c> evaluating <paramref name="eval"/>.</summary>
-    public static ErlNode Start(TestCluster cluster, string name, string eval, string cookie = "bookclub")
+    /// <summary>Starts <c>erl -sname {name} -setcookie {cookie}</c> evaluating <paramref name="eval"/>,
+    /// with <paramref name="codePath"/> (compiled modules) on its code path if given.</summary>
+    public static ErlNode Start(TestCluster cluster, string name, string eval, string cookie = "bookclub", string? codePath = null)
     {
         RequireErlang();
+        string[] path = codePath is null ? [] : ["-pa", codePath];
         return Launch(cluster, "erl", name,
-            ["-sname", name, "-setcookie", cookie, "-noshell", "-kernel", "inet_dist_use_interface", "{127,0,0,1}",
+            [.. path, "-sname", name, "-setcookie", cookie, "-noshell", "-kernel", "inet_dist_use_interface", "{127,0,0,1}",
              "-kernel", "logger_level", "warning", "-eval", eval]);
+    }
+
+    /// <summary>Compiles the Erlang sources <paramref name="sources"/> with erlc into a fresh
+    /// temporary directory and returns it (for <c>codePath</c>).</summary>
+    public static async Task<string> CompileAsync(params string[] sources)
+    {
+        RequireErlang("erlc");
+        var dir = Directory.CreateTempSubdirectory("otp-erl-").FullName;
+        var psi = new ProcessStartInfo(Executable("erlc")!, ["-o", dir, .. sources]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var errors = await p.StandardError.ReadToEndAsync(cts.Token) + await p.StandardOutput.ReadToEndAsync(cts.Token);
+        await p.WaitForExitAsync(cts.Token);
+        Assert.True(p.ExitCode == 0, $"erlc failed: {errors}");
+        return dir;
     }
 
     /// <summary>Starts <c>erl -sname {name}</c> registering with the EPMD at <paramref name="epmdPort"/>.</summary>

@@ -100,11 +100,29 @@ internal sealed class ControlDispatcher(NodeDistribution owner)
             case ControlTag.PayloadMonitorPExit when t.Length == 4 && hasPayload:
                 OnMonitorExit(c, Ref(t[3]), payload);
                 break;
+            case ControlTag.SpawnRequest when t.Length == 6 && hasPayload:
+            case ControlTag.SpawnRequestTT when t.Length == 7 && hasPayload:
+                OnSpawnRequest(c, t, payload);
+                break;
+            case ControlTag.SpawnReply when t.Length == 5:
+            case ControlTag.SpawnReplyTT when t.Length == 6:
+                owner.OnSpawnReply(c, Ref(t[1]), Pid(t[2]), TryInt(t[3], out var flags) ? flags : throw new BadFrameException($"SPAWN_REPLY flags {Otp.Terms.Term.Format(t[3])}"), t[4]!);
+                break;
             case ControlTag.GroupLeader when t.Length == 3:
-                break; // This runtime has no group leaders; io goes to the console.
+                break; // group_leader(GL, Pid) from another node is not supported: Pid keeps its group leader.
             default:
                 throw new BadFrameException($"unknown or malformed control message {Otp.Terms.Term.Format(t)}");
         }
+    }
+
+    private void OnSpawnRequest(Connection c, ErlangTuple t, object? args)
+    {
+        var from = Pid(t[2]);
+        RequireRemote(c, from);
+        if (t[4] is not ErlangTuple { Length: 3 } mfa || mfa[0] is not Atom module || mfa[1] is not Atom function
+            || t[5] is not ErlangList { IsProper: true } options || args is not ErlangList { IsProper: true } list)
+            throw new BadFrameException($"malformed SPAWN_REQUEST {Otp.Terms.Term.Format(t)}");
+        owner.OnSpawnRequest(c, Ref(t[1]), from, Pid(t[3]), module, function, options, list);
     }
 
     private static void DeliverTo(Pid to, object message)
