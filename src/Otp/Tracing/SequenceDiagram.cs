@@ -91,7 +91,7 @@ public sealed class SequenceDiagram : IMimeBundle
         {
             y += RowHeight;
             var x = X(e.Actor);
-            var detail = e.Detail is null ? "" : Term.Format(e.Detail);
+            var detail = log.DetailText(e);
             switch (e.Kind)
             {
                 case TraceKind.Send or TraceKind.Spawn or TraceKind.SpawnLink or TraceKind.ExitSignal or TraceKind.Down when e.Peer is { } peer:
@@ -175,7 +175,7 @@ public sealed class SequenceDiagram : IMimeBundle
         var span = who.Count > 1 ? $"{Id(who[0])},{Id(who[^1])}" : who.Count == 1 ? Id(who[0]) : null;
         foreach (var e in events)
         {
-            var d = e.Detail is null ? "" : Term.Format(e.Detail).Replace(";", ",").Replace("#", "");
+            var d = log.DetailText(e).Replace(";", ",").Replace("#", "");
             var line = e.Kind switch
             {
                 TraceKind.Send when e.Peer is { } p => $"{Id(e.Actor)}->>{Id(p)}: {d}",

@@ -52,6 +52,24 @@ public sealed class TraceLog
         lock (_gate) return _labels.TryGetValue(pid, out var l) ? l : PidText(pid);
     }
 
+    /// <summary>The message, reason or name of an event as text. In a network's trace, every pid
+    /// in it shows its node as the lifelines do (<c>&lt;0.5.0&gt;@a</c>), whichever node's view
+    /// the value was recorded in: a pid local to that view is the actor's node's.</summary>
+    internal string DetailText(TraceEvent e)
+    {
+        if (e.Detail is null) return "";
+        if (e.Kind == TraceKind.Network && e.Detail is string note) return note;
+        var text = Term.Format(e.Detail);
+        if (!PerNode || !text.Contains('<')) return text;
+        var own = ShortNode(e.Actor);
+        text = s_localPid.Replace(text, m => own.Length > 0 ? $"{m.Value}@{own}" : m.Value);
+        return s_remotePid.Replace(text, m => $"<0.{m.Groups[2].Value}.{m.Groups[3].Value}>@{m.Groups[1].Value}");
+    }
+
+    // <0.5.0> not already followed by its node; and <alive@host.5.0>, the notation of a pid of another node.
+    private static readonly System.Text.RegularExpressions.Regex s_localPid = new(@"<0\.\d+\.\d+>(?!@)");
+    private static readonly System.Text.RegularExpressions.Regex s_remotePid = new(@"<([^<>@\s.]+)@[^<>\s]+\.(\d+)\.(\d+)>");
+
     /// <summary>A pid as the trace shows it: in a network's trace, <c>&lt;0.5.0&gt;@a</c> (the
     /// pid as its own node prints it, then the node's name up to the <c>@</c>).</summary>
     private string PidText(Pid pid) =>
@@ -93,12 +111,12 @@ public sealed class TraceLog
     {
         var a = NameOf(e.Actor);
         var p = e.Peer is { } peer ? NameOf(peer) : "";
-        var d = e.Detail is null ? "" : Term.Format(e.Detail);
+        var d = DetailText(e);
         return e.Kind switch
         {
             TraceKind.Spawn => $"{a} spawns {p}",
             TraceKind.SpawnLink => $"{a} spawns and links {p}",
-            TraceKind.Send => $"{a} ! {p} {d}",
+            TraceKind.Send => e.Peer is null ? $"{a} ! (nobody) {d}" : $"{a} ! {p} {d}",
             TraceKind.Receive => $"{a} receives {d}",
             TraceKind.Timeout => $"{a} times out",
             TraceKind.Link => $"{a} links {p}",

@@ -51,7 +51,9 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
         Options = options;
         _seed = seed;
         _clock = new VirtualTimeProvider();
-        _scheduler = new DeterministicScheduler(seed, _clock);
+        // Steps run only while someone awaits the network (RunAsync, RunForAsync...), so that a
+        // test adding nodes and spawning processes between awaits never races with them.
+        _scheduler = new DeterministicScheduler(seed, _clock, onlyWhileAwaited: true);
         // Loss, duplication and jitter draw from their own seeded stream, apart from the
         // scheduler's, so that turning them on does not change which interleavings a seed picks.
         _random = new Random(unchecked((seed ?? 0) * 31 + 7));
@@ -350,6 +352,9 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
             }
             var tracedFrom = from is null ? Pid.Outside : TraceLog.Qualify(from, c.Owner.Node);
             var tracedTo = to ?? RegisteredPeer(c, control);
+            // A send to a pid is traced by the node; one to {Name, Node} only here, where the
+            // process behind the name is known.
+            if (isMessage && to is null) Trace?.Add(TraceKind.Send, Now, tracedFrom, tracedTo, payload);
             var copies = 1;
             if (isMessage)
             {
