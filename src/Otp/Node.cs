@@ -240,7 +240,7 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
         var waiting = $"{p.Self} has {p.MessageQueueLength} message(s) in its mailbox that it did not take";
         // A step that threw past the process's own code left some process unable to go on: that,
         // not the program, is the cause, and the report must say so.
-        if (Scheduler is DeterministicScheduler { FirstFault: { } fault })
+        if (Scheduler.FirstFault is { } fault)
             return $"{p.Self} did not end: the deterministic scheduler caught an exception outside any process's code " +
                    $"({fault.GetType().Name}: {fault.Message}), a fault of the runtime. {waiting}.{Environment.NewLine}{fault}";
         // Nothing was ready to run when the scheduler gave up; with no timer pending, nothing

@@ -43,7 +43,7 @@ internal sealed class DeterministicScheduler : Scheduler
     public List<Exception> Faults { get; } = [];
 
     /// <summary>The first fault, if any, read under the scheduler's lock.</summary>
-    public Exception? FirstFault
+    public override Exception? FirstFault
     {
         get { lock (_gate) return Faults.Count > 0 ? Faults[0] : null; }
     }

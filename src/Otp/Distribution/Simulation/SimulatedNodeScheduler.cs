@@ -11,6 +11,8 @@ internal sealed class SimulatedNodeScheduler(DeterministicScheduler shared) : Sc
 {
     public override TimeProvider Time => shared.Time;
 
+    public override Exception? FirstFault => shared.FirstFault;
+
     public override void Schedule(IThreadPoolWorkItem step)
     {
         if (!IsDisposed) shared.Schedule(step);
