@@ -4,9 +4,11 @@ using Otp.Distribution.Simulation;
 namespace Otp.Simulation.Tests;
 
 /// <summary>
-/// What a process sees when the node of a process it links to, monitors and node-monitors goes
-/// away: run once with two real erl nodes (the second started with the peer module, then halted
-/// or disconnected) and once on the simulated network; the lines must be the same, in the same order.
+/// Scenarios run once with two real erl nodes (the second started with the peer module) and once
+/// on the simulated network; the lines must be the same, in the same order: what a process sees
+/// when the node of a process it links to, monitors and node-monitors goes away (halted or
+/// disconnected), and what link, monitor and monitor_node to a node that has stopped answer.
+/// Skipped without erl, failed then under OTP_REQUIRE_ERL=1.
 /// </summary>
 public class ErlComparisonTests
 {
@@ -43,12 +45,78 @@ public class ErlComparisonTests
             catch peer:stop(Peer).
         """;
 
+    // After the peer has stopped: a send (dropped without an error), then link, monitor and
+    // monitor_node to it, each answered at once, in the order they were asked.
+    private const string Unreachable = """
+        -module(sim_unreachable).
+        -export([main/0]).
+        main() ->
+            process_flag(trap_exit, true),
+            {ok, Peer, Node} = peer:start(#{name => peer:random_name(),
+                args => ["-kernel", "inet_dist_use_interface", "{127,0,0,1}"]}),
+            P = spawn(Node, fun() -> receive after infinity -> ok end end),
+            peer:stop(Peer),
+            timer:sleep(200),
+            P ! hello,
+            link(P), monitor(process, P), monitor_node(Node, true),
+            timer:sleep(500),
+            Show = fun Loop() ->
+                receive
+                    {'EXIT', _, R} -> io:format("line EXIT ~p~n", [R]), Loop();
+                    {'DOWN', _, process, _, R} -> io:format("line DOWN ~p~n", [R]), Loop();
+                    {nodedown, _} -> io:format("line nodedown~n"), Loop();
+                    Other -> io:format("line other ~p~n", [Other]), Loop()
+                after 0 -> ok
+                end
+            end,
+            Show(),
+            io:format("line nodes ~p~n", [length(nodes())]).
+        """;
+
+    [Fact]
+    public async Task Link_monitor_and_monitor_node_to_a_stopped_node_answer_as_erl_does()
+    {
+        var expected = await ErlLinesAsync(Unreachable, "sim_unreachable", "sim_unreachable:main()", "unreach");
+        Assert.Equal(["EXIT noconnection", "DOWN noconnection", "nodedown", "nodes 0"], expected);
+
+        using var net = SimulatedNetwork.Start(seed: 9);
+        var obs = net.AddNode("obs");
+        var peer = net.AddNode("peer");
+        var sleeper = peer.Spawn(async self => await self.Receive(_ => false));
+        var remote = Pid.Remote(new Atom(peer.Name), (uint)sleeper.Number, 0, peer.Creation);
+        Assert.True(await obs.PingAsync(peer.Name));
+        peer.Dispose();
+        var actual = await obs.RunAsync(async self =>
+        {
+            self.TrapExit = true;
+            self.Send(remote, new Atom("hello"));
+            self.Link(remote);
+            self.Monitor(remote);
+            self.MonitorNode(remote.RemoteNode!.Value.Name);
+            await self.Receive(_ => false, TimeSpan.FromMilliseconds(500));
+            var lines = new List<string>();
+            while (await self.Receive(_ => true, TimeSpan.Zero) is { } m) lines.Add(Show(m));
+            lines.Add($"nodes {self.Node.Nodes().Count}");
+            return lines;
+        });
+        Assert.Equal(expected, actual);
+        Assert.Equal(1, net.Statistics.Unreachable);
+    }
+
+    private static string Show(object m) => m switch
+    {
+        ExitSignal e => $"EXIT {e.Reason}",
+        Down d => $"DOWN {d.Reason}",
+        ErlangTuple { Length: 2 } t when t[0] is Atom { Name: "nodedown" } => "nodedown",
+        _ => $"other {Otp.Terms.Term.Format(m)}",
+    };
+
     [Theory]
     [InlineData("halt")]
     [InlineData("disconnect")]
     public async Task Order_of_EXIT_DOWN_and_nodedown_when_a_node_goes_away_is_erls(string how)
     {
-        var expected = await ErlLinesAsync(how);
+        var expected = await ErlLinesAsync(Observer, "sim_order", $"sim_order:main({how})", how);
         Assert.Equal(["EXIT noconnection", "DOWN noconnection", "nodedown", "nodedown"], expected);
         Assert.Equal(expected, await SimulatedLinesAsync(how));
     }
@@ -76,16 +144,12 @@ public class ErlComparisonTests
         if (how == "halt") peer.Dispose();
         else Assert.True(obs.Disconnect(peer.Name));
         await net.RunForAsync(TimeSpan.FromMilliseconds(10));
-        return [.. obs.MessagesOf(observer).Skip(firstUp).Select(m => m switch
-        {
-            ExitSignal e => $"EXIT {e.Reason}",
-            Down d => $"DOWN {d.Reason}",
-            ErlangTuple { Length: 2 } t when t[0] is Atom { Name: "nodedown" } => "nodedown",
-            _ => $"other {Otp.Terms.Term.Format(m)}",
-        })];
+        return [.. obs.MessagesOf(observer).Skip(firstUp).Select(Show)];
     }
 
-    private static async Task<List<string>> ErlLinesAsync(string how)
+    /// <summary>Compiles <paramref name="source"/> as <paramref name="module"/>, runs
+    /// <paramref name="eval"/> on a fresh erl node, and returns the lines it printed after "line ".</summary>
+    private static async Task<List<string>> ErlLinesAsync(string source, string module, string eval, string tag)
     {
         var erl = Which("erl");
         var erlc = Which("erlc");
@@ -97,11 +161,11 @@ public class ErlComparisonTests
         var dir = Directory.CreateTempSubdirectory("sim-order-");
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "sim_order.erl"), Observer, TestContext.Current.CancellationToken);
-            await RunAsync(erlc!, dir.FullName, ["sim_order.erl"]);
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, module + ".erl"), source, TestContext.Current.CancellationToken);
+            await RunAsync(erlc!, dir.FullName, [module + ".erl"]);
             var output = await RunAsync(erl!, dir.FullName,
-                ["-sname", $"simobs{Environment.ProcessId}_{how}", "-noshell", "-kernel", "inet_dist_use_interface", "{127,0,0,1}",
-                 "-eval", $"sim_order:main({how}), halt()."]);
+                ["-sname", $"simobs{Environment.ProcessId}_{tag}", "-noshell", "-kernel", "inet_dist_use_interface", "{127,0,0,1}",
+                 "-eval", $"{eval}, halt()."]);
             return [.. output.Split('\n').Where(l => l.StartsWith("line ", StringComparison.Ordinal)).Select(l => l["line ".Length..].Trim())];
         }
         finally
