@@ -19,6 +19,15 @@ internal sealed class SimulatedConnection(SimulatedNode owner, SimulatedNode pee
     /// is a new pair of ends.</summary>
     public bool Up { get; set; } = true;
 
+    /// <summary>While a partition separates the two nodes and the connection has not yet noticed
+    /// (<see cref="SimulatedNetworkOptions.NetTickTime"/>): completes when it heals or breaks.
+    /// Null while frames flow. Shared by both ends.</summary>
+    public TaskCompletionSource? Cut { get; set; }
+
+    /// <summary>Arrivals scheduled and not yet fired; a heal schedules one more for each frame
+    /// beyond these.</summary>
+    public int PendingArrivals { get; set; }
+
     /// <summary>Frames sent to the peer and not yet delivered, oldest first.</summary>
     public Queue<Transit> InFlight { get; } = new();
 

@@ -142,8 +142,10 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
     /// <summary>
     /// Splits the network: nodes in different groups cannot reach each other, and every
     /// connection between them breaks now (each side sees <c>noconnection</c> and
-    /// <c>nodedown</c>, and what was in flight is lost). Nodes named in no group form one more
-    /// group together. A partition replaces any earlier one.
+    /// <c>nodedown</c>, and what was in flight is lost), or, with
+    /// <see cref="SimulatedNetworkOptions.NetTickTime"/>, stops carrying anything and breaks
+    /// when that time is up unless healed first. Nodes named in no group form one more group
+    /// together. A partition replaces any earlier one.
     /// </summary>
     /// <example><c>net.Partition(["a"], ["b", "c"])</c></example>
     /// <exception cref="ArgumentException">An unknown node, or a node in two groups.</exception>
@@ -166,18 +168,67 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
             if (rest.Count > 0) shown.Add("{" + string.Join(", ", rest) + "}");
             Note("partition " + string.Join(" | ", shown));
         }
-        foreach (var c in AllConnections().Where(c => !CanReachUnlocked(c.Owner, c.Peer))) Break(c, "partition");
+        var separated = AllConnections().Where(c => !CanReach(c.Owner.Name, c.Peer.Name)).ToList();
+        if (Options.NetTickTime is not { } tick)
+        {
+            foreach (var c in separated) Break(c, "partition");
+            return;
+        }
+        var resolved = new List<TaskCompletionSource>();
+        lock (_gate)
+        {
+            // A connection cut off by an earlier partition whose nodes this one puts together
+            // carries on, as after a heal.
+            foreach (var c in CutConnections().Where(c => CanReachUnlocked(c.Owner, c.Peer))) Resume(c, resolved);
+            foreach (var c in separated.Where(c => c.Up && c.Cut is null))
+            {
+                // Nothing flows, and neither side knows yet: it notices when net_ticktime is up.
+                c.Cut = c.PeerEnd.Cut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var cut = c.Cut;
+                _clock.CreateTimer(_ =>
+                {
+                    if (CutOff(c) == cut.Task) Break(c, "net_ticktime");
+                }, null, tick, System.Threading.Timeout.InfiniteTimeSpan);
+            }
+        }
+        foreach (var r in resolved) r.TrySetResult();
+    }
+
+    /// <summary>Every connection cut off by a partition it has not noticed, one end each
+    /// (caller holds the lock).</summary>
+    private List<SimulatedConnection> CutConnections() =>
+        [.. _nodes.Values.OrderBy(n => n.Name, StringComparer.Ordinal).SelectMany(n => n.Connections.Values)
+            .Where(c => c.Cut is not null && string.CompareOrdinal(c.Owner.Name, c.Peer.Name) < 0)];
+
+    /// <summary>A cut-off connection carries frames again: what waited arrives after the latency,
+    /// in order (caller holds the lock).</summary>
+    private void Resume(SimulatedConnection c, List<TaskCompletionSource> resolved)
+    {
+        resolved.Add(c.Cut!);
+        var now = _clock.GetUtcNow();
+        foreach (var end in new[] { c, c.PeerEnd })
+        {
+            end.Cut = null;
+            if (end.LastDue < now + Options.Latency) end.LastDue = now + Options.Latency;
+            for (var i = end.PendingArrivals; i < end.InFlight.Count; i++) Arm(end, end.LastDue - now);
+        }
     }
 
     /// <summary>Ends the partition: every node can reach every other again. Broken connections
-    /// stay broken until something uses them (a send, link, monitor or ping), as in Erlang.</summary>
+    /// stay broken until something uses them (a send, link, monitor or ping), as in Erlang; a
+    /// connection that had not yet noticed the partition (<see cref="SimulatedNetworkOptions.NetTickTime"/>)
+    /// carries on, and what waited on it arrives now, in order.</summary>
     public void Heal()
     {
+        var resolved = new List<TaskCompletionSource>();
         lock (_gate)
         {
             _groups = null;
             Note("heal");
+            // Connections that had not noticed the partition carry on: what waited arrives now.
+            foreach (var c in CutConnections()) Resume(c, resolved);
         }
+        foreach (var r in resolved) r.TrySetResult();
     }
 
     /// <summary>True if <paramref name="from"/> could connect to <paramref name="to"/> now: both
@@ -190,6 +241,22 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
 
     private bool CanReachUnlocked(SimulatedNode a, SimulatedNode b) =>
         !a.Stopped && !b.Stopped && a != b && (_groups is null || _groups.GetValueOrDefault(a.Name, -1) == _groups.GetValueOrDefault(b.Name, -1));
+
+    /// <summary>
+    /// Runs <paramref name="action"/> (a partition, a heal, stopping a node...) when
+    /// <paramref name="delay"/> of virtual time has passed, on the network's scheduler thread,
+    /// so that it happens at the same point of the run whatever is awaited meanwhile. A wait
+    /// that is in progress (a <c>PingAsync</c>, a <c>RunAsync</c>) moves the clock on by itself,
+    /// so an event staged from the test between awaits can come too late for it.
+    /// </summary>
+    /// <example><c>net.After(TimeSpan.FromSeconds(3), net.Heal);</c></example>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    public void After(TimeSpan delay, Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        _clock.CreateTimer(static s => ((Action)s!)(), action, delay, System.Threading.Timeout.InfiniteTimeSpan);
+    }
 
     /// <summary>Lets <paramref name="duration"/> of virtual time pass, running everything that
     /// becomes due on every node.</summary>
@@ -249,6 +316,13 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
         lock (_gate) return c.Up;
     }
 
+    /// <summary>While a partition cuts <paramref name="c"/> off unnoticed: a task that completes
+    /// when it heals or breaks; otherwise null.</summary>
+    internal Task? CutOff(SimulatedConnection c)
+    {
+        lock (_gate) return c.Cut?.Task;
+    }
+
     internal IReadOnlyList<string> ConnectedPeers(SimulatedNode self)
     {
         lock (_gate) return [.. self.Connections.Keys];
@@ -289,6 +363,8 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
         lock (_gate)
         {
             if (!c.Up) return;
+            c.Cut?.TrySetResult();
+            c.Cut = c.PeerEnd.Cut = null;
             Note($"{ends[0].Owner.Name} and {ends[1].Owner.Name} lose their connection ({why})");
             foreach (var end in ends)
             {
@@ -381,11 +457,19 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
             for (var i = 0; i < copies; i++)
             {
                 c.InFlight.Enqueue(new Transit(encodedControl, encodedPayload, isMessage, tracedFrom, tracedTo, payload));
-                var arrival = new Arrival(this, c);
-                if (due == now) _scheduler.Schedule(arrival);
-                else _clock.CreateTimer(static s => ((Arrival)s!).Execute(), arrival, due - now, System.Threading.Timeout.InfiniteTimeSpan);
+                Arm(c, due - now);
             }
         }
+    }
+
+    /// <summary>Schedules one arrival on <paramref name="c"/> after <paramref name="delay"/>
+    /// (caller holds the lock).</summary>
+    private void Arm(SimulatedConnection c, TimeSpan delay)
+    {
+        c.PendingArrivals++;
+        var arrival = new Arrival(this, c);
+        if (delay <= TimeSpan.Zero) _scheduler.Schedule(arrival);
+        else _clock.CreateTimer(static s => ((Arrival)s!).Execute(), arrival, delay, System.Threading.Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>For the trace: the process a <c>{Name, Node} ! Msg</c> is addressed to, if it exists.</summary>
@@ -411,7 +495,10 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
         Transit? t;
         lock (_gate)
         {
-            if (!c.Up || !c.InFlight.TryDequeue(out t)) return;
+            c.PendingArrivals--;
+            // Cut off: the frame waits for a heal (which schedules its arrival again) or is lost
+            // when the connection breaks.
+            if (!c.Up || c.Cut is not null || !c.InFlight.TryDequeue(out t)) return;
             if (t.IsMessage) _delivered++;
         }
         c.Peer.Receive(c.PeerEnd, t);

@@ -24,6 +24,15 @@ public sealed record SimulatedNetworkOptions
     /// The copy arrives right after the original.</summary>
     public double DuplicationRate { get; init; }
 
+    /// <summary>
+    /// Erlang's <c>net_ticktime</c> for partitions: null (the default) breaks a connection the
+    /// moment a partition separates its nodes. With a time, the connection stays up but carries
+    /// nothing, as a real connection to a silent peer does: what is sent waits, a heal within
+    /// this time delivers it late and nobody notices anything, and otherwise the connection breaks
+    /// when the time is up (<c>noconnection</c>, <c>nodedown</c>) and what waited is lost.
+    /// </summary>
+    public TimeSpan? NetTickTime { get; init; }
+
     /// <summary>Record one <see cref="Tracing.TraceLog"/> for all the nodes (default true).</summary>
     public bool Trace { get; init; } = true;
 
@@ -41,6 +50,7 @@ public sealed record SimulatedNetworkOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero, nameof(Latency));
         ArgumentOutOfRangeException.ThrowIfLessThan(Jitter, TimeSpan.Zero, nameof(Jitter));
+        if (NetTickTime is { } tick) ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(tick, TimeSpan.Zero, nameof(NetTickTime));
         if (LossRate is < 0 or > 1 || double.IsNaN(LossRate)) throw new ArgumentOutOfRangeException(nameof(LossRate), LossRate, "a rate is between 0 and 1");
         if (DuplicationRate is < 0 or > 1 || double.IsNaN(DuplicationRate)) throw new ArgumentOutOfRangeException(nameof(DuplicationRate), DuplicationRate, "a rate is between 0 and 1");
         ArgumentException.ThrowIfNullOrWhiteSpace(Host, nameof(Host));

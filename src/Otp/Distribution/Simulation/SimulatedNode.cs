@@ -269,6 +269,13 @@ internal sealed class SimulatedNode : IRemoteSignals
     public async Task<bool> PingAsync(string node, TimeSpan timeout)
     {
         if (_network.GetOrConnect(this, node) is not { } c) return false;
+        // A connection cut off by a partition it has not noticed yet answers when the partition
+        // heals, or never (pang when it breaks or the wait is over).
+        if (_network.CutOff(c) is { } resolved)
+        {
+            await Scheduler.RunUntilAsync(resolved, timeout).ConfigureAwait(false);
+            if (!_network.IsUp(c) || _network.CutOff(c) is not null) return false;
+        }
         var roundTrip = _network.Options.Latency * 2;
         if (roundTrip > timeout) return false;
         if (roundTrip > TimeSpan.Zero)
