@@ -11,11 +11,16 @@ public sealed partial class Node
     /// <summary>The node's membership of a cluster; null for a node without a name.</summary>
     internal NodeDistribution? Distribution { get; private set; }
 
-    /// <summary>True for a node started with <see cref="StartDistributedAsync"/>.</summary>
-    public bool IsDistributed => Distribution is not null;
+    /// <summary>How signals reach other nodes: the real distribution, or a simulated network's
+    /// node (<see cref="Otp.Distribution.Simulation.SimulatedNetwork"/>); null for a node without a name.</summary>
+    internal IRemoteSignals? Remote { get; private set; }
+
+    /// <summary>True for a node started with <see cref="StartDistributedAsync"/> or added to a
+    /// <see cref="Otp.Distribution.Simulation.SimulatedNetwork"/>.</summary>
+    public bool IsDistributed => Remote is not null;
 
     /// <summary>The creation EPMD gave this node (part of every pid it sends); 0 when not distributed.</summary>
-    public uint Creation => Distribution?.Creation ?? 0;
+    public uint Creation => Remote?.Creation ?? 0;
 
     /// <summary>The port this node accepts connections from other nodes on; 0 when not distributed.</summary>
     public int DistributionPort => Distribution?.Port ?? 0;
@@ -46,6 +51,7 @@ public sealed partial class Node
         try
         {
             node.Distribution = await NodeDistribution.StartAsync(node, name, cookie, node.Options, ct).ConfigureAwait(false);
+            node.Remote = node.Distribution;
             NetKernel.Start(node);
         }
         catch
@@ -58,7 +64,7 @@ public sealed partial class Node
 
     /// <summary>Erlang's <c>nodes/1</c>: the names of the connected nodes of that kind, sorted.
     /// Empty for a node that is not distributed.</summary>
-    public IReadOnlyList<string> Nodes(NodeVisibility which = NodeVisibility.Visible) => Distribution?.Nodes(which) ?? [];
+    public IReadOnlyList<string> Nodes(NodeVisibility which = NodeVisibility.Visible) => Remote?.Nodes(which) ?? [];
 
     /// <summary>
     /// Erlang's <c>net_adm:ping/1</c>: connects to <paramref name="node"/> if needed and asks its
@@ -69,9 +75,10 @@ public sealed partial class Node
     public async Task<bool> PingAsync(string node, TimeSpan? timeout = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(node);
-        if (node == Name) return Distribution is not null;
-        if (Distribution is not { } d) return false;
+        if (node == Name) return Remote is not null;
         var wait = timeout ?? TimeSpan.FromSeconds(7);
+        if (Remote is Otp.Distribution.Simulation.SimulatedNode sim) return await sim.PingAsync(node, wait).ConfigureAwait(false);
+        if (Distribution is not { } d) return false;
         var pong = await RunAsync(async self =>
         {
             // A gen_server call, as net_adm:ping makes it: a monitor on {net_kernel, Node} turns an
@@ -92,14 +99,13 @@ public sealed partial class Node
     public async Task<bool> ConnectAsync(string node)
     {
         ArgumentException.ThrowIfNullOrEmpty(node);
-        if (node == Name) return Distribution is not null;
-        if (Distribution?.GetOrConnect(node) is not { } c) return false;
-        return await c.Ready.ConfigureAwait(false);
+        if (node == Name) return Remote is not null;
+        return Remote is { } r && await r.ConnectAsync(node).ConfigureAwait(false);
     }
 
     /// <summary>Erlang's <c>erlang:disconnect_node/1</c>: closes the connection; links and
     /// monitors across it fire <c>noconnection</c>. False if there was none.</summary>
-    public bool Disconnect(string node) => Distribution?.Disconnect(node) ?? false;
+    public bool Disconnect(string node) => Remote?.Disconnect(node) ?? false;
 
     /// <summary>Sends to the process registered as <paramref name="name"/> on
     /// <paramref name="node"/> from outside any process (Erlang's <c>{Name, Node} ! Message</c>).</summary>
@@ -112,6 +118,6 @@ public sealed partial class Node
 
     internal void SendRemote(Pid from, string name, string node, object message)
     {
-        Distribution?.SendRegistered(from, name, node, message);
+        Remote?.SendRegistered(from, name, node, message);
     }
 }

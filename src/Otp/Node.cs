@@ -22,17 +22,24 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
     private long _live;
     private long _lastPort;
 
-    private Node(NodeOptions options)
+    /// <param name="options">How the node runs.</param>
+    /// <param name="scheduler">A scheduler shared with other nodes (a simulated network's); null
+    /// for a scheduler of the node's own.</param>
+    /// <param name="trace">A trace shared with other nodes, and the time it started; null for a
+    /// trace of the node's own (when <see cref="NodeOptions.Trace"/> asks for one).</param>
+    private Node(NodeOptions options, Scheduler? scheduler = null, (TraceLog Log, DateTimeOffset Start)? trace = null)
     {
         Options = options;
         Name = options.Name;
-        if (options.Deterministic)
+        if (scheduler is not null) Scheduler = scheduler;
+        else if (options.Deterministic)
         {
             var clock = new VirtualTimeProvider();
             Scheduler = new DeterministicScheduler(options.Seed, clock);
         }
         else Scheduler = new ThreadPoolScheduler(options.Time ?? TimeProvider.System);
-        if (options.Trace) Tracer = new Tracer(this);
+        if (trace is { } shared) Tracer = new Tracer(this, shared.Log, shared.Start);
+        else if (options.Trace) Tracer = new Tracer(this);
     }
 
     /// <summary>Starts a node that runs processes in parallel, in real time.</summary>
@@ -123,7 +130,7 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
     public void Exit(Pid pid, ExitReason reason)
     {
         Tracer?.ExitSent(Pid.Outside, pid, reason);
-        if (!pid.IsLocal) Distribution?.Exit2(Pid.Outside, pid, reason);
+        if (!pid.IsLocal) Remote?.Exit2(Pid.Outside, pid, reason);
         else pid.Process?.OnExitSignal(Pid.Outside, reason, viaLink: false);
     }
 
@@ -145,7 +152,7 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
         if (to.IsLocal) to.Process?.Deliver(message);
         // A pid of another node: out on that node's connection (made if needed). Without
         // distribution no node can be reached, and Erlang drops such a message.
-        else Distribution?.Send(from, to, message);
+        else Remote?.Send(from, to, message);
     }
 
     internal void OnExited(Process p, ExitReason reason)
@@ -234,7 +241,7 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
         var waiting = $"{p.Self} has {p.MessageQueueLength} message(s) in its mailbox that it did not take";
         // A step that threw past the process's own code left some process unable to go on: that,
         // not the program, is the cause, and the report must say so.
-        if (Scheduler is DeterministicScheduler { FirstFault: { } fault })
+        if (Scheduler.FirstFault is { } fault)
             return $"{p.Self} did not end: the deterministic scheduler caught an exception outside any process's code " +
                    $"({fault.GetType().Name}: {fault.Message}), a fault of the runtime. {waiting}.{Environment.NewLine}{fault}";
         // Nothing was ready to run when the scheduler gave up; with no timer pending, nothing
@@ -294,14 +301,14 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
     public void Dispose()
     {
         // Bounded: closing sockets does not wait on peers.
-        if (Distribution is { } d) d.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+        if (Remote is { } d) d.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
         Scheduler.Dispose();
     }
 
     /// <summary>As <see cref="Dispose"/>, without blocking.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Distribution is { } d) await d.DisposeAsync().ConfigureAwait(false);
+        if (Remote is { } d) await d.DisposeAsync().ConfigureAwait(false);
         Scheduler.Dispose();
     }
 }

@@ -14,7 +14,7 @@ namespace Workbook.Testing;
 /// </list>
 /// Use it with <c>[Fact(Timeout = Lab.TestTimeout)]</c>, the last line of defence.
 /// </summary>
-public static class Lab
+public static partial class Lab
 {
     /// <summary>Milliseconds for <c>[Fact(Timeout = Lab.TestTimeout)]</c> on every lab test;
     /// longer than <see cref="DefaultRealTime"/> so the clearer message of this class wins.</summary>
@@ -88,9 +88,11 @@ public static class Lab
 
     // The end of the trace, and first any process that crashed on the way: a crash in a spawned
     // process is the usual reason the root waits for ever, and it is easy to miss in a trace.
-    private static string Tail(Node node)
+    private static string Tail(Node node) => Tail(node.Trace);
+
+    private static string Tail(Otp.Tracing.TraceLog? trace)
     {
-        if (node.Trace is not { } trace) return "";
+        if (trace is null) return "";
         var crashes = trace.Events
             .Where(e => e.Kind == Otp.Tracing.TraceKind.Exit && e.Detail is ExitReason { Exception: not null })
             .Select(e => $"  {trace.NameOf(e.Actor)}: {((ExitReason)e.Detail!).Exception!.GetType().Name}: {((ExitReason)e.Detail!).Exception!.Message}")

@@ -14,7 +14,7 @@ namespace Otp.Distribution;
 /// bookkeeping that turns a lost connection into <c>noconnection</c> signals and <c>nodedown</c>
 /// messages.
 /// </summary>
-internal sealed partial class NodeDistribution : IAsyncDisposable
+internal sealed partial class NodeDistribution : IRemoteSignals
 {
     private readonly ConcurrentDictionary<string, Connection> _connections = new(StringComparer.Ordinal);
     private readonly object _connectGate = new();
@@ -171,6 +171,9 @@ internal sealed partial class NodeDistribution : IAsyncDisposable
         _ = DialAsync(c, peer);
         return c;
     }
+
+    /// <summary>Erlang's <c>net_kernel:connect_node/1</c>: the handshake only.</summary>
+    public async Task<bool> ConnectAsync(string node) => GetOrConnect(node) is { } c && await c.Ready.ConfigureAwait(false);
 
     /// <summary>The connection to <paramref name="node"/> if it exists (any state but down).</summary>
     public Connection? Existing(string node) =>

@@ -48,7 +48,7 @@ public sealed partial class Process
     {
         ArgumentException.ThrowIfNullOrEmpty(node);
         ThrowIfExited();
-        if (Node.Distribution is { } d) d.MonitorNode(this, node, on);
+        if (Node.Remote is { } d) d.MonitorNode(this, node, on);
         else if (on) Deliver(new ErlangTuple(new Atom("nodedown"), new Atom(node)));
     }
 
@@ -57,7 +57,7 @@ public sealed partial class Process
     public void MonitorNodes(bool on = true)
     {
         ThrowIfExited();
-        Node.Distribution?.MonitorNodes(this, on);
+        Node.Remote?.MonitorNodes(this, on);
     }
 
     private void LinkRemote(Pid pid)
@@ -66,7 +66,7 @@ public sealed partial class Process
         lock (_gate) isNew = (_links ??= []).Add(pid);
         if (!isNew) return;
         Node.Tracer?.Linked(Self, pid);
-        if (Node.Distribution is { } d) d.Link(this, pid);
+        if (Node.Remote is { } d) d.Link(this, pid);
         else OnExitSignal(pid, ExitReason.Of("noconnection"), viaLink: true);
     }
 
@@ -75,7 +75,7 @@ public sealed partial class Process
         ThrowIfExited();
         var r = MakeRef();
         lock (_gate) (_watchingRemote ??= [])[r] = (target, node, item);
-        if (Node.Distribution is { } d) d.Monitor(this, r, target, node, item);
+        if (Node.Remote is { } d) d.Monitor(this, r, target, node, item);
         else OnRemoteDown(r, item, ExitReason.Of("noconnection"));
         return r;
     }

@@ -71,7 +71,7 @@ public sealed partial class Process
         lock (_gate) had = _links?.Remove(pid) ?? false;
         if (!pid.IsLocal)
         {
-            if (had) Node.Distribution?.Unlink(Self, pid);
+            if (had) Node.Remote?.Unlink(Self, pid);
             Node.Tracer?.Unlinked(Self, pid);
             return;
         }
@@ -128,7 +128,7 @@ public sealed partial class Process
             _watching?.Remove(monitor, out target);
             wasRemote = _watchingRemote?.Remove(monitor, out remote) ?? false;
         }
-        if (wasRemote) Node.Distribution?.Demonitor(Self, monitor, remote.Target!, remote.Node!);
+        if (wasRemote) Node.Remote?.Demonitor(Self, monitor, remote.Target!, remote.Node!);
         var removed = wasRemote;
         if (target is not null)
             lock (target._gate) removed = target._watchers?.Remove(monitor) ?? false;
@@ -151,7 +151,7 @@ public sealed partial class Process
     {
         ThrowIfExited();
         Node.Tracer?.ExitSent(Self, pid, reason);
-        if (!pid.IsLocal) Node.Distribution?.Exit2(Self, pid, reason);
+        if (!pid.IsLocal) Node.Remote?.Exit2(Self, pid, reason);
         else pid.Process?.OnExitSignal(Self, reason, viaLink: false);
         ThrowIfExited();
     }
@@ -269,7 +269,7 @@ public sealed partial class Process
         if (watching is not null)
             foreach (var (r, target) in watching)
                 lock (target._gate) target._watchers?.Remove(r);
-        if (watchingRemote is not null && Node.Distribution is { } dist)
+        if (watchingRemote is not null && Node.Remote is { } dist)
             foreach (var (r, (target, node, _)) in watchingRemote) dist.Demonitor(Self, r, target, node);
 
         var pending = t_pendingSignals ??= new();
@@ -279,11 +279,11 @@ public sealed partial class Process
         if (links is not null)
             foreach (var pid in links)
                 if (pid.Process is { } p) pending.Enqueue(new DeathSignal(p, Self, reason, null, null));
-                else if (!pid.IsLocal) Node.Distribution?.ExitThroughLink(Self, pid, reason);
+                else if (!pid.IsLocal) Node.Remote?.ExitThroughLink(Self, pid, reason);
         if (watchers is not null)
             foreach (var (r, (watcher, item)) in watchers)
                 if (watcher.Process is { } w) pending.Enqueue(new DeathSignal(w, Self, reason, r, item));
-                else if (!watcher.IsLocal) Node.Distribution?.MonitorExit(item, watcher, r, reason);
+                else if (!watcher.IsLocal) Node.Remote?.MonitorExit(item, watcher, r, reason);
         if (drain)
         {
             // Only the outermost Terminate on this thread drains, so the depth stays constant.

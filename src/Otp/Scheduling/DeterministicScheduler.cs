@@ -19,10 +19,19 @@ internal sealed class DeterministicScheduler : Scheduler
     private readonly List<(Task Done, DateTimeOffset Limit, TaskCompletionSource Signal)> _waiters = [];
     private volatile bool _disposed;
 
-    public DeterministicScheduler(int? seed, VirtualTimeProvider clock)
+    private readonly bool _onlyWhileAwaited;
+
+    /// <param name="seed">Null for first come, first served; else the seed of the order.</param>
+    /// <param name="clock">The virtual clock.</param>
+    /// <param name="onlyWhileAwaited">Run steps only while someone waits on the scheduler
+    /// (<see cref="RunUntilAsync"/>), so that code outside it (a test setting up several nodes)
+    /// never races with the steps it starts: the run is then the same whatever the timing of
+    /// that code. A simulated network uses it.</param>
+    public DeterministicScheduler(int? seed, VirtualTimeProvider clock, bool onlyWhileAwaited = false)
     {
         _random = seed is { } s ? new Random(s) : null;
         _clock = clock;
+        _onlyWhileAwaited = onlyWhileAwaited;
         _thread = new Thread(Loop) { IsBackground = true, Name = "otp-deterministic" };
         _thread.Start();
     }
@@ -34,7 +43,7 @@ internal sealed class DeterministicScheduler : Scheduler
     public List<Exception> Faults { get; } = [];
 
     /// <summary>The first fault, if any, read under the scheduler's lock.</summary>
-    public Exception? FirstFault
+    public override Exception? FirstFault
     {
         get { lock (_gate) return Faults.Count > 0 ? Faults[0] : null; }
     }
@@ -54,6 +63,11 @@ internal sealed class DeterministicScheduler : Scheduler
         done.ContinueWith(static (_, s) => ((SemaphoreSlim)s!).Release(), _wake, TaskScheduler.Default);
         _wake.Release();
         return signal.Task;
+    }
+
+    private bool Awaited
+    {
+        get { lock (_gate) return _waiters.Count > 0; }
     }
 
     private IThreadPoolWorkItem? Take()
@@ -89,7 +103,7 @@ internal sealed class DeterministicScheduler : Scheduler
         SynchronizationContext.SetSynchronizationContext(new Context(this));
         while (!_disposed)
         {
-            if (Take() is { } step)
+            if ((!_onlyWhileAwaited || Awaited) && Take() is { } step)
             {
                 try { step.Execute(); }
                 catch (Exception ex) { lock (_gate) Faults.Add(ex); }

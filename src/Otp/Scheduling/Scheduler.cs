@@ -11,6 +11,11 @@ internal abstract class Scheduler : IDisposable
     /// <summary>The clock every timer and receive timeout of the node uses.</summary>
     public abstract TimeProvider Time { get; }
 
+    /// <summary>The first exception that escaped a step or a timer outside any process's code (a
+    /// fault of the runtime), for a deadlock report; null if none, or if the scheduler lets such
+    /// exceptions go to the thread pool.</summary>
+    public virtual Exception? FirstFault => null;
+
     /// <summary>Queues a step to run. Safe to call from any thread.</summary>
     public abstract void Schedule(IThreadPoolWorkItem step);
 

@@ -9,7 +9,9 @@ namespace Otp.Tracing;
 /// <summary>
 /// A message sequence diagram of a trace: one lifeline per process, left to right in order of
 /// appearance, time flowing down. Sends are solid arrows, spawns dashed arrows, exit signals red
-/// arrows, DOWN messages dashed grey arrows, receives dots, exits crosses.
+/// arrows, DOWN messages dashed grey arrows, receives dots, exits crosses. In the trace of a
+/// simulated network the lifelines are grouped under their node, events of the network itself
+/// (partitions, heals, connections) cross the whole diagram, and a lost message ends in a cross.
 /// </summary>
 [TypeFormatterSource(typeof(MimeBundleFormatterSource<SequenceDiagram>), PreferredMimeTypes = ["image/svg+xml", "text/plain"])]
 public sealed class SequenceDiagram : IMimeBundle
@@ -35,15 +37,19 @@ public sealed class SequenceDiagram : IMimeBundle
     /// <summary>The SVG markup.</summary>
     public override string ToString() => Svg;
 
-    private static List<Pid> Participants(IEnumerable<TraceEvent> events)
+    private static List<Pid> Participants(TraceLog log, IEnumerable<TraceEvent> events)
     {
         var list = new List<Pid>();
         foreach (var e in events)
         {
-            if (!list.Contains(e.Actor)) list.Add(e.Actor);
+            // A network event belongs to no process: it gets no lifeline of its own.
+            if (e.Kind != TraceKind.Network && !list.Contains(e.Actor)) list.Add(e.Actor);
             if (e.Peer is { } p && !list.Contains(p)) list.Add(p);
         }
-        return list;
+        if (!log.PerNode) return list;
+        // Grouped by node, nodes in order of appearance, so each node's lifelines sit side by side.
+        var nodes = list.Select(TraceLog.ShortNode).Distinct().ToList();
+        return [.. list.OrderBy(p => nodes.IndexOf(TraceLog.ShortNode(p)))];
     }
 
     private static string Esc(string s) => WebUtility.HtmlEncode(s.Length > 40 ? s[..39] + "…" : s);
@@ -52,7 +58,7 @@ public sealed class SequenceDiagram : IMimeBundle
 
     private static string Render(TraceLog log, List<TraceEvent> events, string? title)
     {
-        var who = Participants(events);
+        var who = Participants(log, events);
         double X(Pid p) => Left + ColumnWidth / 2.0 + who.IndexOf(p) * ColumnWidth;
         // Room on the right for the labels of the last lifeline (receives and timers are written beside it).
         var width = Left * 2 + Math.Max(1, who.Count) * ColumnWidth + 220;
@@ -62,6 +68,17 @@ public sealed class SequenceDiagram : IMimeBundle
         sb.Append("<defs><marker id=\"a\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"context-stroke\"/></marker></defs>");
         sb.Append(CultureInfo.InvariantCulture, $"<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>");
         if (title is not null) sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"14\" font-weight=\"bold\">{Esc(title)}</text>");
+        if (log.PerNode)
+        {
+            // One box per node behind its lifelines' heads, named above them.
+            foreach (var group in who.GroupBy(TraceLog.ShortNode).Where(g => g.Key.Length > 0))
+            {
+                var x1 = X(group.First()) - ColumnWidth / 2.0 + 4;
+                var x2 = X(group.Last()) + ColumnWidth / 2.0 - 4;
+                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(x1)}\" y=\"4\" width=\"{F(x2 - x1)}\" height=\"{height - 8}\" rx=\"6\" fill=\"none\" stroke=\"#9ab\"/>");
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x1 + 6)}\" y=\"16\" fill=\"#567\" font-weight=\"bold\">{Esc("node " + group.Key)}</text>");
+            }
+        }
         foreach (var p in who)
         {
             var x = X(p);
@@ -74,7 +91,7 @@ public sealed class SequenceDiagram : IMimeBundle
         {
             y += RowHeight;
             var x = X(e.Actor);
-            var detail = e.Detail is null ? "" : Term.Format(e.Detail);
+            var detail = log.DetailText(e);
             switch (e.Kind)
             {
                 case TraceKind.Send or TraceKind.Spawn or TraceKind.SpawnLink or TraceKind.ExitSignal or TraceKind.Down when e.Peer is { } peer:
@@ -99,6 +116,17 @@ public sealed class SequenceDiagram : IMimeBundle
                     break;
                 case TraceKind.Timer:
                     sb.Append(CultureInfo.InvariantCulture, $"<text{Halo} x=\"{F(x + 6)}\" y=\"{y + 4}\" fill=\"#b70\">{Esc("timer: " + detail)}</text>");
+                    break;
+                case TraceKind.Lost when e.Peer is { } peer:
+                    Arrow(sb, x, X(peer), y, "#c33", "2,3", $"{detail} (lost)");
+                    sb.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(X(peer) - 5)},{y - 5} l10,10 m0,-10 l-10,10\" stroke=\"#c33\" stroke-width=\"2\"/>");
+                    break;
+                case TraceKind.Duplicated when e.Peer is { } peer:
+                    Arrow(sb, x, X(peer), y, "#b70", "", $"{detail} (duplicate)");
+                    break;
+                case TraceKind.Network:
+                    sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y}\" x2=\"{width - Left}\" y2=\"{y}\" stroke=\"#c60\" stroke-width=\"2\" stroke-dasharray=\"8,4\"/>");
+                    sb.Append(CultureInfo.InvariantCulture, $"<text{Halo} x=\"{Left + 4}\" y=\"{y - 4}\" fill=\"#c60\">{Esc(e.Detail as string ?? "")}</text>");
                     break;
                 case TraceKind.Exit:
                     sb.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(x - 6)},{y - 6} L{F(x + 6)},{y + 6} M{F(x + 6)},{y - 6} L{F(x - 6)},{y + 6}\" stroke=\"#c33\" stroke-width=\"2\"/><text{Halo} x=\"{F(x + 9)}\" y=\"{y + 4}\" fill=\"#c33\">{Esc(detail)}</text>");
@@ -125,13 +153,29 @@ public sealed class SequenceDiagram : IMimeBundle
     internal static string Mermaid(TraceLog log, Func<TraceEvent, bool>? filter)
     {
         var events = log.Events.Where(e => e.Kind != TraceKind.Register && (filter is null || filter(e))).ToList();
-        var who = Participants(events);
+        var who = Participants(log, events);
         string Id(Pid p) => "P" + who.IndexOf(p);
         var sb = new StringBuilder("sequenceDiagram\n");
-        foreach (var p in who) sb.Append($"    participant {Id(p)} as {log.NameOf(p).Replace("<", "&lt;").Replace(">", "&gt;")}\n");
+        string Participant(Pid p) => $"participant {Id(p)} as {log.NameOf(p).Replace("<", "&lt;").Replace(">", "&gt;")}\n";
+        if (log.PerNode)
+        {
+            foreach (var group in who.GroupBy(TraceLog.ShortNode))
+            {
+                if (group.Key.Length == 0)
+                {
+                    foreach (var p in group) sb.Append("    ").Append(Participant(p));
+                    continue;
+                }
+                sb.Append($"    box node {group.Key}\n");
+                foreach (var p in group) sb.Append("        ").Append(Participant(p));
+                sb.Append("    end\n");
+            }
+        }
+        else foreach (var p in who) sb.Append("    ").Append(Participant(p));
+        var span = who.Count > 1 ? $"{Id(who[0])},{Id(who[^1])}" : who.Count == 1 ? Id(who[0]) : null;
         foreach (var e in events)
         {
-            var d = e.Detail is null ? "" : Term.Format(e.Detail).Replace(";", ",").Replace("#", "");
+            var d = log.DetailText(e).Replace(";", ",").Replace("#", "");
             var line = e.Kind switch
             {
                 TraceKind.Send when e.Peer is { } p => $"{Id(e.Actor)}->>{Id(p)}: {d}",
@@ -142,6 +186,9 @@ public sealed class SequenceDiagram : IMimeBundle
                 TraceKind.Exit => $"Note right of {Id(e.Actor)}: exits {d}",
                 TraceKind.Timeout => $"Note right of {Id(e.Actor)}: after (timeout)",
                 TraceKind.Timer => $"Note right of {Id(e.Actor)}: timer {d}",
+                TraceKind.Lost when e.Peer is { } p => $"{Id(e.Actor)}--x{Id(p)}: {d} (lost)",
+                TraceKind.Duplicated when e.Peer is { } p => $"{Id(e.Actor)}->>{Id(p)}: {d} (duplicate)",
+                TraceKind.Network when span is not null => $"Note over {span}: {(e.Detail as string ?? "").Replace(";", ",").Replace("#", "")}",
                 _ => null,
             };
             if (line is not null) sb.Append("    ").Append(line).Append('\n');

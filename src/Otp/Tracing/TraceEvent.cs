@@ -29,6 +29,15 @@ public enum TraceKind
     Timer,
     /// <summary><see cref="TraceEvent.Actor"/> was registered under the name <see cref="TraceEvent.Detail"/>.</summary>
     Register,
+    /// <summary>Something happened to a simulated network (<see cref="TraceEvent.Detail"/> says
+    /// what: a partition, a heal, a connection up or down, a node stopped).</summary>
+    Network,
+    /// <summary>The simulated network lost the message <see cref="TraceEvent.Detail"/> that
+    /// <see cref="TraceEvent.Actor"/> sent to <see cref="TraceEvent.Peer"/>.</summary>
+    Lost,
+    /// <summary>The simulated network delivers a second copy of <see cref="TraceEvent.Detail"/>,
+    /// sent by <see cref="TraceEvent.Actor"/> to <see cref="TraceEvent.Peer"/>.</summary>
+    Duplicated,
 }
 
 /// <summary>One recorded event.</summary>

@@ -14,6 +14,11 @@ public sealed class TraceLog
     private readonly List<TraceEvent> _events = [];
     private readonly Dictionary<Pid, string> _labels = [];
 
+    /// <summary>True for the trace of a simulated network: every pid in it carries its node
+    /// (see <see cref="Qualify"/>) and is shown as <c>&lt;0.5.0&gt;@a</c>, a registered process
+    /// as <c>name@a</c>.</summary>
+    internal bool PerNode { get; init; }
+
     /// <summary>A copy of the events so far.</summary>
     public IReadOnlyList<TraceEvent> Events
     {
@@ -25,7 +30,7 @@ public sealed class TraceLog
         lock (_gate)
         {
             _events.Add(new TraceEvent(_events.Count, at, kind, actor, peer, detail));
-            if (kind == TraceKind.Register && detail is string name) _labels.TryAdd(actor, name);
+            if (kind == TraceKind.Register && detail is string name) _labels.TryAdd(actor, PerNode ? $"{name}@{ShortNode(actor)}" : name);
         }
     }
 
@@ -33,6 +38,9 @@ public sealed class TraceLog
     /// processes get their name automatically).</summary>
     public void Label(Pid pid, string label)
     {
+        ArgumentNullException.ThrowIfNull(pid);
+        // In a network's trace, a pid from Spawn is local to its node; the trace knows it by node.
+        if (PerNode && pid.IsLocal && pid.Process is { } p) pid = Qualify(pid, p.Node);
         lock (_gate) _labels[pid] = label;
     }
 
@@ -40,8 +48,40 @@ public sealed class TraceLog
     public string NameOf(Pid pid)
     {
         if (pid == Pid.Outside) return "outside";
-        lock (_gate) return _labels.TryGetValue(pid, out var l) ? l : pid.ToString();
+        if (PerNode && pid.IsLocal && pid.Process is { } p) pid = Qualify(pid, p.Node);
+        lock (_gate) return _labels.TryGetValue(pid, out var l) ? l : PidText(pid);
     }
+
+    /// <summary>The message, reason or name of an event as text. In a network's trace, every pid
+    /// in it shows its node as the lifelines do (<c>&lt;0.5.0&gt;@a</c>), whichever node's view
+    /// the value was recorded in: a pid local to that view is the actor's node's.</summary>
+    internal string DetailText(TraceEvent e)
+    {
+        if (e.Detail is null) return "";
+        if (e.Kind == TraceKind.Network && e.Detail is string note) return note;
+        var text = Term.Format(e.Detail);
+        if (!PerNode || !text.Contains('<')) return text;
+        var own = ShortNode(e.Actor);
+        text = s_localPid.Replace(text, m => own.Length > 0 ? $"{m.Value}@{own}" : m.Value);
+        return s_remotePid.Replace(text, m => $"<0.{m.Groups[2].Value}.{m.Groups[3].Value}>@{m.Groups[1].Value}");
+    }
+
+    // <0.5.0> not already followed by its node; and <alive@host.5.0>, the notation of a pid of another node.
+    private static readonly System.Text.RegularExpressions.Regex s_localPid = new(@"<0\.\d+\.\d+>(?!@)");
+    private static readonly System.Text.RegularExpressions.Regex s_remotePid = new(@"<([^<>@\s.]+)@[^<>\s]+\.(\d+)\.(\d+)>");
+
+    /// <summary>A pid as the trace shows it: in a network's trace, <c>&lt;0.5.0&gt;@a</c> (the
+    /// pid as its own node prints it, then the node's name up to the <c>@</c>).</summary>
+    private string PidText(Pid pid) =>
+        PerNode && pid.RemoteNode is not null ? $"<0.{(uint)pid.Number}.{(uint)(pid.Number >> 32)}>@{ShortNode(pid)}" : pid.ToString();
+
+    /// <summary>The node of a pid in a network's trace, up to the <c>@</c>; empty for a pid without one.</summary>
+    internal static string ShortNode(Pid pid) => pid.RemoteNode is { } n ? n.Name.Split('@')[0] : "";
+
+    /// <summary>A pid of <paramref name="node"/> as other nodes know it: with the node's name
+    /// and creation. <see cref="Pid.Outside"/> and pids of other nodes stay as they are.</summary>
+    internal static Pid Qualify(Pid pid, Node node) =>
+        pid.IsLocal && pid != Pid.Outside ? Pid.Remote(new Atom(node.Name), (uint)pid.Number, (uint)(pid.Number >> 32), node.Creation) : pid;
 
     /// <summary>Forgets every event recorded so far (labels stay).</summary>
     public void Clear()
@@ -71,12 +111,12 @@ public sealed class TraceLog
     {
         var a = NameOf(e.Actor);
         var p = e.Peer is { } peer ? NameOf(peer) : "";
-        var d = e.Detail is null ? "" : Term.Format(e.Detail);
+        var d = DetailText(e);
         return e.Kind switch
         {
             TraceKind.Spawn => $"{a} spawns {p}",
             TraceKind.SpawnLink => $"{a} spawns and links {p}",
-            TraceKind.Send => $"{a} ! {p} {d}",
+            TraceKind.Send => e.Peer is null ? $"{a} ! (nobody) {d}" : $"{a} ! {p} {d}",
             TraceKind.Receive => $"{a} receives {d}",
             TraceKind.Timeout => $"{a} times out",
             TraceKind.Link => $"{a} links {p}",
@@ -86,7 +126,10 @@ public sealed class TraceLog
             TraceKind.Exit => $"{a} exits {d}",
             TraceKind.Down => $"{a} DOWN {d} to {p}",
             TraceKind.Timer => $"timer delivers {d} to {a}",
-            TraceKind.Register => $"{e.Actor} registered as {e.Detail}",
+            TraceKind.Register => $"{PidText(e.Actor)} registered as {e.Detail}",
+            TraceKind.Network => $"-- {e.Detail} --",
+            TraceKind.Lost => $"{a} -x {p} {d} (lost)",
+            TraceKind.Duplicated => $"{a} ! {p} {d} (duplicate)",
             _ => e.Kind.ToString(),
         };
     }
