@@ -11,11 +11,15 @@ using Otp.Benchmarks.Peers.ProtoActor;
 // Prints a table (medians, ratios, targets) and writes results.json to artifacts/benchmarks/.
 // Exits 0 whenever the benchmarks ran, whatever the figures: targets are reported, never asserted.
 
+if (args is ["profile", var profiled, var count] && int.TryParse(count, out var iterations) && iterations > 0)
+    return await ProfileCommand.RunAsync(profiled, iterations);
+
 var options = Options.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine("""
         usage: Otp.Benchmarks compare [--quick] [--cores N] [--side SIDE]... [--only BENCHMARK]... [--out DIR]
+               Otp.Benchmarks profile BENCHMARK N
           --quick   small sizes (CI smoke): checks that everything runs and produces numbers
           --cores   run every side on the first N cores only (taskset -c 0..N-1; the BEAM, started
                     by this command, inherits it); default: every core
@@ -23,6 +27,8 @@ if (options is null)
                     repeatable; both = csharp and beam; default all
           --only    run only this benchmark: spawn, ping_pong, ring, burst, scan_receive, ref_receive, tables
           --out     where results.json goes; default <repo>/artifacts/benchmarks
+          profile   runs one of the runtime's benchmarks once with N iterations, for an instruction
+                    counter (valgrind --tool=callgrind): ping_pong, receive_at_once, ref_receive_at_once, ring
         Set OTP_REQUIRE_ERL=1 to fail when Erlang/OTP (erl, erlc) is not installed.
         """);
     return 2;
