@@ -162,13 +162,8 @@ public sealed partial class Process : IThreadPoolWorkItem, IValueTaskSource<obje
         Terminate(reason);
     }
 
-    // Called on every send and receive: the throw lives in a helper so that this check is
-    // small enough for the JIT to inline (a method that throws is never inlined).
     private void ThrowIfExited()
     {
-        if (Volatile.Read(ref _exitReason) is { } reason) ThrowExited(reason);
+        if (Volatile.Read(ref _exitReason) is { } reason) throw new ExitException(reason);
     }
-
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private static void ThrowExited(ExitReason reason) => throw new ExitException(reason);
 }

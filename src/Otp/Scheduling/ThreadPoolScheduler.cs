@@ -46,14 +46,12 @@ internal sealed class ThreadPoolScheduler : Scheduler
     {
         // A process that schedules itself is yielding (it used up its reduction budget): it goes
         // to the back of the pool's queue, behind everything else that is ready.
-        // One read of the thread-static: each costs a lookup in the thread's static block.
-        var slot = t_runNext;
-        if (slot is not null && slot.Owner == this && slot.Step is null && !ReferenceEquals(step, slot.Running))
+        if (t_runNext is { } slot && slot.Owner == this && slot.Step is null && !ReferenceEquals(step, slot.Running))
         {
             Volatile.Write(ref slot.Step, step);
             return;
         }
-        ThreadPool.UnsafeQueueUserWorkItem(step, preferLocal: !ReferenceEquals(step, slot?.Running));
+        ThreadPool.UnsafeQueueUserWorkItem(step, preferLocal: !ReferenceEquals(step, t_runNext?.Running));
     }
 
     public override void Run(Process process)
