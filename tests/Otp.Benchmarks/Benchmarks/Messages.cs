@@ -35,3 +35,18 @@ internal sealed record Match(int N);
 
 /// <summary>Erlang's <c>{Ref, reply}</c>.</summary>
 internal sealed record Reply(Ref Tag);
+
+/// <summary>Erlang's <c>go</c>: starts the senders of a burst.</summary>
+internal sealed record Go
+{
+    public static Go Instance { get; } = new();
+}
+
+/// <summary>Erlang's <c>{burst, I}</c>: one message of a burst.</summary>
+internal sealed record Burst(int I);
+
+/// <summary>Erlang's <c>burst_done</c>: the receiver of a burst has had every message.</summary>
+internal sealed record BurstDone
+{
+    public static BurstDone Instance { get; } = new();
+}

@@ -8,7 +8,7 @@ namespace Otp.Benchmarks.Harness;
 /// (compiled code, never the interpreter), then runs one benchmark per <c>erl</c> invocation;
 /// each prints one line per timed repetition.
 /// </summary>
-internal sealed class BeamSide : IDisposable
+internal sealed class BeamSide : IBenchmarkSide
 {
     private readonly DirectoryInfo _dir;
     private readonly BenchmarkConfig _config;
@@ -20,6 +20,12 @@ internal sealed class BeamSide : IDisposable
         _config = config;
         _timeout = timeout;
     }
+
+    public string Key => SideKeys.Beam;
+
+    public string Title => "BEAM";
+
+    public bool Has(string benchmark) => CSharpSide.Benchmarks.Contains(benchmark);
 
     /// <summary>True when <c>erl</c> and <c>erlc</c> are on the PATH.</summary>
     public static bool Available => Which("erl") is not null && Which("erlc") is not null;

@@ -15,17 +15,19 @@ public sealed record BenchmarkConfig(
     int RefReceives,
     IReadOnlyList<int> Backlogs,
     int TableKeys,
-    int TableOpsPerProcess)
+    int TableOpsPerProcess,
+    int BurstSenders,
+    int BurstMessagesPerSender)
 {
     /// <summary>The sizes the targets are stated for: a million processes, a ring of 10,000
-    /// processes for 100 laps, backlogs up to 100,000 messages.</summary>
-    public static BenchmarkConfig Full { get; } = new("full", 5, 1_000_000, 1_000_000, 10_000, 100, 20_000_000, 100_000, [0, 1_000, 10_000, 100_000], 10_000, 200_000)
+    /// processes for 100 laps, backlogs up to 100,000 messages, a burst of 1,000 senders x 1,000 messages.</summary>
+    public static BenchmarkConfig Full { get; } = new("full", 5, 1_000_000, 1_000_000, 10_000, 100, 20_000_000, 100_000, [0, 1_000, 10_000, 100_000], 10_000, 200_000, 1_000, 1_000)
     {
         TcpConnections = 2_000, TcpRequestsPerConnection = 60,
     };
 
     /// <summary>Small sizes for a CI smoke run: checks that everything runs and yields numbers.</summary>
-    public static BenchmarkConfig Quick { get; } = new("quick", 3, 20_000, 20_000, 1_000, 10, 2_000_000, 10_000, [0, 1_000, 10_000], 1_000, 10_000)
+    public static BenchmarkConfig Quick { get; } = new("quick", 3, 20_000, 20_000, 1_000, 10, 2_000_000, 10_000, [0, 1_000, 10_000], 1_000, 10_000, 100, 1_000)
     {
         TcpConnections = 200, TcpRequestsPerConnection = 30,
     };
@@ -46,6 +48,6 @@ public sealed record BenchmarkConfig(
     [
         Repetitions.ToString(), SpawnCount.ToString(), RoundTrips.ToString(), RingSize.ToString(),
         RingLaps.ToString(), ScannedPerRepetition.ToString(), RefReceives.ToString(), string.Join(",", Backlogs),
-        TableKeys.ToString(), TableOpsPerProcess.ToString(),
+        TableKeys.ToString(), TableOpsPerProcess.ToString(), BurstSenders.ToString(), BurstMessagesPerSender.ToString(),
     ];
 }

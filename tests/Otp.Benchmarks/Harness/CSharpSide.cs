@@ -4,12 +4,18 @@ namespace Otp.Benchmarks.Harness;
 
 /// <summary>Runs the C# benchmarks on one real-time node (the thread-pool scheduler, as a
 /// program using the runtime would), with the same sizes and repetitions as the BEAM side.</summary>
-internal sealed class CSharpSide(BenchmarkConfig config) : IDisposable
+internal sealed class CSharpSide(BenchmarkConfig config) : IBenchmarkSide
 {
     private readonly Node _node = Node.Start();
 
     /// <summary>The benchmarks, in the order they run; the BEAM side knows the same names.</summary>
-    public static IReadOnlyList<string> Benchmarks { get; } = ["spawn", "ping_pong", "ring", "scan_receive", "ref_receive", "tables", "tcp"];
+    public static IReadOnlyList<string> Benchmarks { get; } = ["spawn", "ping_pong", "ring", "burst", "scan_receive", "ref_receive", "tables", "tcp"];
+
+    public string Key => SideKeys.Runtime;
+
+    public string Title => "Otp";
+
+    public bool Has(string benchmark) => Benchmarks.Contains(benchmark);
 
     /// <summary>Runs one benchmark: for each size, an untimed warm-up (JIT tiers, thread pool
     /// size, first-use allocations), then the timed repetitions.</summary>
@@ -36,6 +42,7 @@ internal sealed class CSharpSide(BenchmarkConfig config) : IDisposable
         "spawn" => [() => SpawnBenchmark.RunAsync(_node, config.SpawnCount)],
         "ping_pong" => [() => PingPongBenchmark.RunAsync(_node, config.RoundTrips)],
         "ring" => [() => RingBenchmark.RunAsync(_node, config.RingSize, config.RingLaps)],
+        "burst" => [() => BurstBenchmark.RunAsync(_node, config.BurstSenders, config.BurstMessagesPerSender)],
         "scan_receive" => config.Backlogs.Select<int, Func<Task<Measurement[]>>>(b => () => SelectiveReceiveBenchmark.ScanAsync(_node, b, config.ScanReceives(b))),
         "ref_receive" => config.Backlogs.Select<int, Func<Task<Measurement[]>>>(b => () => SelectiveReceiveBenchmark.RefTaggedAsync(_node, b, config.RefReceives)),
         "tables" => [() => TableBenchmark.RunAsync(_node, config.TableKeys, config.TableOpsPerProcess)],

@@ -6,12 +6,13 @@ namespace Otp.Benchmarks.Harness;
 
 /// <summary>What the figures were measured on: they mean little without it.</summary>
 public sealed record MachineInfo(
-    int Cores, string Cpu, string OperatingSystem, string DotnetRuntime, string DotnetSdk, string GarbageCollector, string Erlang, string Load)
+    int Cores, int MachineCores, string Cpu, string OperatingSystem, string DotnetRuntime, string DotnetSdk, string GarbageCollector, string Erlang, string Load)
 {
     /// <summary>Describes this machine; <paramref name="loadBefore"/> is the load average read when
     /// the run started (other work on the machine skews every figure).</summary>
     public static MachineInfo Describe(string erlang, string loadBefore) => new(
         Environment.ProcessorCount,
+        OnlineCores(),
         CpuModel(),
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
@@ -34,8 +35,22 @@ public sealed record MachineInfo(
     }
 
     public override string ToString() =>
-        $"{Cores} cores ({Cpu}), {OperatingSystem}; {DotnetRuntime} (SDK {DotnetSdk}, {GarbageCollector} GC); {(Erlang.Length > 0 ? Erlang : "no Erlang")}" +
+        $"{Cores} of {MachineCores} cores ({Cpu}), {OperatingSystem}; {DotnetRuntime} (SDK {DotnetSdk}, {GarbageCollector} GC); {(Erlang.Length > 0 ? Erlang : "no Erlang")}" +
         $"\nload average (1/5/15 min): {Load}";
+
+    /// <summary>The cores of the machine, whatever the affinity of this process (which
+    /// <see cref="Environment.ProcessorCount"/> follows).</summary>
+    private static int OnlineCores()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo").Count(l => l.StartsWith("processor", StringComparison.Ordinal)) is > 0 and var n ? n : Environment.ProcessorCount;
+        }
+        catch (IOException)
+        {
+            return Environment.ProcessorCount;
+        }
+    }
 
     private static string CpuModel()
     {

@@ -8,12 +8,16 @@ namespace Otp.Benchmarks.Harness;
 /// <summary>Prints the comparison as a table and writes it as JSON.</summary>
 internal static class Report
 {
-    public static string Table(IReadOnlyList<ComparisonRow> rows)
+    /// <summary>The comparison: each side's median, the runtime's cost over the BEAM's and over
+    /// the best peer's (below 1: the runtime is ahead), and the target.</summary>
+    public static string Table(IReadOnlyList<ComparisonRow> rows, IReadOnlyDictionary<string, string> titles)
     {
-        var header = new[] { "benchmark", "unit", "C#", "BEAM", "C#/BEAM", "target", "" };
+        string Title(string side) => titles.GetValueOrDefault(side, side);
+        var header = new[] { "benchmark", "unit", Title(SideKeys.Runtime), Title(SideKeys.Beam), Title(SideKeys.Akka), Title(SideKeys.Proto), "Otp/BEAM", "Otp/best peer", "target", "" };
         var lines = rows.Select(r => new[]
         {
-            r.Benchmark, r.Unit, Format(r.CSharp), Format(r.Beam), r.Ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-",
+            r.Benchmark, r.Unit, Format(r.CSharp), Format(r.Beam), Format(r.Akka), Format(r.Proto), Ratio(r.Ratio),
+            r.VersusBestPeer is { } v ? $"{Ratio(v)} ({Title(r.BestPeer!)})" : "-",
             r.Target?.Text ?? "", r.Met switch { true => "met", false => "MISSED", null => "" },
         }).ToList();
         var widths = Enumerable.Range(0, header.Length).Select(i => lines.Prepend(header).Max(l => l[i].Length)).ToArray();
@@ -23,7 +27,7 @@ internal static class Report
             for (var i = 0; i < cells.Length; i++)
             {
                 // Text columns left-aligned, numbers right-aligned.
-                var cell = i is >= 2 and <= 4 ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]);
+                var cell = i is >= 2 and <= 6 ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]);
                 sb.Append(cell).Append(i < cells.Length - 1 ? "  " : "");
             }
             sb.Append('\n');
@@ -32,10 +36,10 @@ internal static class Report
         sb.Append(new string('-', widths.Sum() + 2 * (widths.Length - 1))).Append('\n');
         lines.ForEach(Line);
         return sb.ToString();
+
+        static string Ratio(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-";
     }
 
-    /// <summary>The table benchmark: operations per second on each side, and the ratios (above 1:
-    /// the runtime is faster).</summary>
     /// <summary>The TCP comparison: one line per figure, the two servers and their ratio.</summary>
     public static string TcpTable(IReadOnlyList<TcpRow> rows)
     {
@@ -66,6 +70,8 @@ internal static class Report
         };
     }
 
+    /// <summary>The table benchmark: operations per second on each side, and the ratios (above 1:
+    /// the runtime is faster).</summary>
     public static string TablesTable(IReadOnlyList<TableRow> rows)
     {
         var header = new[] { "table", "work", "procs", "options", "Otp ops/s", "ETS ops/s", ".NET ops/s", "Otp/ETS", "Otp/.NET", ".NET collection" };
@@ -101,13 +107,14 @@ internal static class Report
     private static string Format(double? value) => value switch
     {
         null => "-",
+        >= 10_000_000 => (value.Value / 1e6).ToString("0.0", CultureInfo.InvariantCulture) + "M",
         >= 100 => value.Value.ToString("#,0", CultureInfo.InvariantCulture),
         >= 10 => value.Value.ToString("0.0", CultureInfo.InvariantCulture),
         >= 1 => value.Value.ToString("0.00", CultureInfo.InvariantCulture),
         _ => value.Value.ToString("0.000", CultureInfo.InvariantCulture),
     };
 
-    public static string Json(BenchmarkConfig config, MachineInfo machine, DateTimeOffset when, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<TableRow> tables, IReadOnlyList<TcpRow> tcp, Samples cs, Samples beam, IEnumerable<(string Benchmark, string Metric)> metrics)
+    public static string Json(BenchmarkConfig config, MachineInfo machine, DateTimeOffset when, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<TableRow> tables, IReadOnlyList<TcpRow> tcp, IReadOnlyDictionary<string, Samples> samples, IEnumerable<(string Benchmark, string Metric)> metrics)
     {
         var doc = new
         {
@@ -117,10 +124,15 @@ internal static class Report
             {
                 config.Name, config.Repetitions, config.SpawnCount, config.RoundTrips, config.RingSize, config.RingLaps,
                 config.ScannedPerRepetition, config.RefReceives, config.Backlogs, config.TableKeys, config.TableOpsPerProcess,
-                config.TcpConnections, config.TcpRequestsPerConnection,
+                config.BurstSenders, config.BurstMessagesPerSender, config.TcpConnections, config.TcpRequestsPerConnection,
                 statistic = "median of the timed repetitions, after one untimed warm-up",
             },
-            comparison = rows.Select(r => new { r.Benchmark, r.Unit, csharp = r.CSharp, beam = r.Beam, r.Ratio, target = r.Target?.Text, r.Met }),
+            ratios = "costs: the runtime's over the peer's, whatever the unit (for messages per second, the peer's over the runtime's); below 1 the runtime is ahead",
+            comparison = rows.Select(r => new
+            {
+                r.Benchmark, r.Unit, csharp = r.CSharp, beam = r.Beam, akka = r.Akka, proto = r.Proto,
+                r.Ratio, best_peer = r.BestPeer, ratio_to_best_peer = r.VersusBestPeer, target = r.Target?.Text, r.Met,
+            }),
             tables = tables.Select(r => new
             {
                 table = r.Workload.Kind, work = r.Workload.Mix, processes = r.Workload.Processes, concurrency_options = r.Workload.Concurrency,
@@ -129,8 +141,14 @@ internal static class Report
                 otp_over_ets = r.VersusEts, otp_over_dotnet = r.VersusDotNet,
             }),
             tcp = tcp.Select(r => new { r.Metric, otp = r.Otp, beam = r.Beam, otp_over_beam = r.Ratio, higher_is_better = r.HigherIsBetter }),
-            samples = metrics.Select(m => new { benchmark = m.Benchmark, metric = m.Metric, csharp = cs.Of(m.Benchmark, m.Metric), beam = beam.Of(m.Benchmark, m.Metric) }),
+            samples = metrics.Select(m => new
+            {
+                benchmark = m.Benchmark, metric = m.Metric,
+                csharp = Of(SideKeys.Runtime, m), beam = Of(SideKeys.Beam, m), akka = Of(SideKeys.Akka, m), proto = Of(SideKeys.Proto, m),
+            }),
         };
+        IReadOnlyList<double> Of(string side, (string Benchmark, string Metric) m) =>
+            samples.TryGetValue(side, out var s) ? s.Of(m.Benchmark, m.Metric) : [];
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions
         {
             WriteIndented = true,

@@ -6,25 +6,27 @@
 %% (tests/Otp.Benchmarks/Harness/BenchmarkConfig.cs), and runs one benchmark per invocation,
 %% alternating with its C# twin so that both sides of a pair see the same load. By hand:
 %%   erlc -o /tmp/ob otp_bench.erl
-%%   erl +P 2000000 -noshell -pa /tmp/ob -run otp_bench main ring 3 20000 20000 1000 10 2000000 10000 0,1000,10000
-%% Arguments: the benchmark (spawn, ping_pong, ring, scan_receive, ref_receive, tables or all),
-%% then repetitions, spawned processes, round trips, ring size, laps, messages scanned per
+%%   erl +P 2000000 -noshell -pa /tmp/ob -run otp_bench main ring 3 20000 20000 1000 10 2000000 10000 0,1000,10000 1000 10000 100 1000
+%% Arguments: the benchmark (spawn, ping_pong, ring, burst, scan_receive, ref_receive, tables or
+%% all), then repetitions, spawned processes, round trips, ring size, laps, messages scanned per
 %% scan-receive repetition, ref-tagged receives, backlogs, table keys, table operations per
-%% process. Prints "system <version>", then one
+%% process, burst senders, messages per burst sender. Prints "system <version>", then one
 %% line per timed repetition, "<benchmark> <metric> <value>", and "done" at the end.
 -module(otp_bench).
 -export([main/1]).
 
-main([Which, Reps, Spawn, PingPong, RingSize, Laps, Scanned, RefReceives, Backlogs, TableKeys, TableOps]) ->
+main([Which, Reps, Spawn, PingPong, RingSize, Laps, Scanned, RefReceives, Backlogs, TableKeys, TableOps,
+      BurstSenders, BurstMessages]) ->
     Int = fun list_to_integer/1,
     Cfg = #{reps => Int(Reps), spawn => Int(Spawn), ping_pong => Int(PingPong),
             ring => {Int(RingSize), Int(Laps)}, scanned => Int(Scanned),
             ref_receives => Int(RefReceives),
             backlogs => [Int(B) || B <- string:lexemes(Backlogs, ",")],
-            table_keys => Int(TableKeys), table_ops => Int(TableOps)},
+            table_keys => Int(TableKeys), table_ops => Int(TableOps),
+            burst => {Int(BurstSenders), Int(BurstMessages)}},
     io:format("system ~s", [erlang:system_info(system_version)]),
     Benchmarks = case Which of
-                     "all" -> [spawn, ping_pong, ring, scan_receive, ref_receive, tables];
+                     "all" -> [spawn, ping_pong, ring, burst, scan_receive, ref_receive, tables];
                      _ -> [list_to_existing_atom(Which)]
                  end,
     [run(B, Cfg) || B <- Benchmarks],
@@ -38,6 +40,9 @@ run(ping_pong, Cfg) ->
 run(ring, Cfg) ->
     {RingSize, Laps} = maps:get(ring, Cfg),
     repeat(maps:get(reps, Cfg), fun() -> ring(RingSize, Laps) end);
+run(burst, Cfg) ->
+    {Senders, PerSender} = maps:get(burst, Cfg),
+    repeat(maps:get(reps, Cfg), fun() -> burst(Senders, PerSender) end);
 run(scan_receive, Cfg) ->
     [repeat(maps:get(reps, Cfg), fun() -> scan_receive(Backlog, receives_for(Backlog, Cfg)) end)
      || Backlog <- maps:get(backlogs, Cfg)];
@@ -163,6 +168,30 @@ relay(Next, Main) ->
         K when is_integer(K) -> Next ! K - 1, relay(Next, Main);
         stop -> ok
     end.
+
+%% ---- burst: Senders processes each send PerSender messages to one receiver -------------
+
+burst(Senders, PerSender) ->
+    in_process(fun() ->
+        Main = self(),
+        Total = Senders * PerSender,
+        Receiver = spawn(fun() -> burst_receive(Total), Main ! burst_done end),
+        Ready = counters:new(1, [write_concurrency]),
+        Pids = [spawn(fun() -> counters:add(Ready, 1, 1), receive go -> burst_send(Receiver, PerSender) end end)
+                || _ <- lists:seq(1, Senders)],
+        wait_for(Ready, Senders),
+        T0 = now_ns(),
+        [P ! go || P <- Pids],
+        receive burst_done -> ok end,
+        T1 = now_ns(),
+        report(burst, messages_per_s, Total / ((T1 - T0) / 1.0e9))
+    end).
+
+burst_receive(0) -> ok;
+burst_receive(N) -> receive _ -> burst_receive(N - 1) end.
+
+burst_send(_, 0) -> ok;
+burst_send(Receiver, N) -> Receiver ! {burst, N}, burst_send(Receiver, N - 1).
 
 %% ---- selective receive past a backlog of unmatched messages ------------------------------
 
