@@ -4,6 +4,17 @@ namespace Lab06.Nodes.Tests;
 
 public class ClusterTests
 {
+    private readonly Func<Node, IReadOnlyList<string>, Task<IReadOnlyList<string>>> join;
+    private readonly Func<Node, Pid, Pid> watch;
+
+    /// <summary>The tests of your <see cref="Cluster"/>.</summary>
+    public ClusterTests() : this(Cluster.JoinAsync, Cluster.Watch) { }
+
+    /// <summary>The same tests on another implementation: tests/Labs.Alternatives.Tests runs them on
+    /// other answers, correct ones that must pass and wrong ones that must fail.</summary>
+    protected ClusterTests(Func<Node, IReadOnlyList<string>, Task<IReadOnlyList<string>>> join, Func<Node, Pid, Pid> watch) =>
+        (this.join, this.watch) = (join, watch);
+
     private static readonly string[] s_names = ["a", "b", "c", "d"];
 
     [Fact(Timeout = Lab.TestTimeout)]
@@ -12,7 +23,7 @@ public class ClusterTests
         var run = await Lab.RunOnNetworkAsync(async net =>
         {
             var nodes = s_names.Select(net.AddNode).ToList();
-            var joined = await Cluster.JoinAsync(nodes[0], ["a@sim", "b@sim", "x@sim", "c@sim", "d@sim"]);
+            var joined = await join(nodes[0], ["a@sim", "b@sim", "x@sim", "c@sim", "d@sim"]);
             await net.SettleAsync();
             var views = nodes.Select(n => $"{n.Name}: {string.Join(" ", n.Nodes())}").ToList();
             return (joined, views);
@@ -40,10 +51,10 @@ public class ClusterTests
                 });
                 var shortName = node.Name.Split('@')[0];
                 net.Trace!.Label(collector, $"report@{shortName}");
-                net.Trace.Label(Cluster.Watch(node, collector), $"watcher@{shortName}");
+                net.Trace.Label(watch(node, collector), $"watcher@{shortName}");
             }
             await net.SettleAsync();
-            var joined = await Cluster.JoinAsync(nodes[0], ["b@sim", "c@sim"]);
+            var joined = await join(nodes[0], ["b@sim", "c@sim"]);
             await net.SettleAsync();
             var up = reports.ToArray();
             reports.Clear();
