@@ -13,6 +13,7 @@ public sealed class LocalCluster : IAsyncDisposable
 {
     private readonly List<Node> _nodes = [];
     private readonly List<ErlPeer> _peers = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
     private readonly EpmdServer _epmd;
 
     private LocalCluster(EpmdServer epmd, string tag)
@@ -31,6 +32,11 @@ public sealed class LocalCluster : IAsyncDisposable
     /// without the <c>@host</c> part (what <c>net_adm:names/0</c> lists).</summary>
     public IReadOnlyList<string> RegisteredNames => _epmd.Names;
 
+    /// <summary>What the C# nodes logged about their connections (refusals, lost connections),
+    /// in order. Kept here rather than printed, so that a line does not land in whichever cell
+    /// happens to run when a connection closes.</summary>
+    public IReadOnlyList<string> Log => [.. _log];
+
     /// <summary>Starts a cluster with its own EPMD on a free loopback port.</summary>
     public static LocalCluster Start() => new(EpmdServer.Start(0), Guid.NewGuid().ToString("N")[..4]);
 
@@ -42,7 +48,8 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <paramref name="configure"/> may change further options (say, <c>Hidden = false</c>).</summary>
     public async Task<Node> StartNodeAsync(string prefix, string cookie = "bookclub", Func<NodeOptions, NodeOptions>? configure = null)
     {
-        var options = new NodeOptions { Name = NameOf(prefix), Cookie = cookie, EpmdPort = EpmdPort, StartEpmd = false };
+        var options = new NodeOptions { Name = NameOf(prefix), Cookie = cookie, EpmdPort = EpmdPort, StartEpmd = false,
+                                   DistributionLog = _log.Enqueue };
         var node = await Node.StartDistributedAsync(configure is null ? options : configure(options));
         lock (_nodes) _nodes.Add(node);
         return node;
