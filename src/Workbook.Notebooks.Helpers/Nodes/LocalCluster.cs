@@ -6,7 +6,7 @@ namespace Workbook.Notebooks.Helpers.Nodes;
 /// <summary>
 /// Real nodes for a notebook: a private EPMD on a free loopback port (so a notebook never meets
 /// the machine's epmd, another notebook, or a chapter run twice), node names made unique with a
-/// short random tag (<c>{prefix}{tag}@localhost</c>), C# nodes and <c>erl</c> nodes listening on
+/// short random tag (<c>{prefix}_{tag}@localhost</c>), C# nodes and <c>erl</c> nodes listening on
 /// loopback only, and everything stopped by <see cref="DisposeAsync"/>.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
@@ -40,8 +40,8 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Starts a cluster with its own EPMD on a free loopback port.</summary>
     public static LocalCluster Start() => new(EpmdServer.Start(0), Guid.NewGuid().ToString("N")[..4]);
 
-    /// <summary>The unique node name for <paramref name="prefix"/>: <c>{prefix}{Tag}@localhost</c>.</summary>
-    public string NameOf(string prefix) => $"{prefix}{Tag}@localhost";
+    /// <summary>The unique node name for <paramref name="prefix"/>: <c>{prefix}_{Tag}@localhost</c>.</summary>
+    public string NameOf(string prefix) => $"{prefix}_{Tag}@localhost";
 
     /// <summary>Starts a C# node named <see cref="NameOf"/>(<paramref name="prefix"/>) with
     /// <paramref name="cookie"/>, registered with this cluster's EPMD, listening on loopback.
