@@ -2,7 +2,7 @@
 %% inets' httpd with one callback module, and a gen_server holding a map, answering the store's
 %% routes as the C# HTTP API does: POST /kv/NS/KEY -> 201, GET -> 200 with the body or 404,
 %% DELETE -> 200. Not a full copy of the API (no limits, no 405): only what the benchmark calls.
-%% Start: erl -noshell -pa DIR -eval 'kv_httpd:start(8090)'.
+%% Start: erl -noshell -kernel inet_default_listen_options "[{nodelay,true}]" -pa DIR -eval "kv_httpd:start(8090)".
 -module(kv_httpd).
 -behaviour(gen_server).
 -include_lib("inets/include/httpd.hrl").
