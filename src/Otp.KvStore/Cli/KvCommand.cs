@@ -29,7 +29,7 @@ public static class KvCommand
                 ? Node.Start()
                 : await Node.StartDistributedAsync(new NodeOptions { Name = request.ShortName, Cookie = request.Cookie });
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or Otp.Distribution.Epmd.EpmdException)
         {
             await error.WriteLineAsync($"kv: cannot start node {request.ShortName}: {e.Message}");
             return CouldNotStart;
