@@ -22,6 +22,10 @@ public sealed class MVMap<TKey, TValue> : ICrdt<MVMap<TKey, TValue>, ImmutableSo
 {
     private MVMap(AWMap<TKey, MVRegister<TValue>> map) => Map = map;
 
+    /// <summary>The multi-value map whose state is <paramref name="map"/> (values, dots and context
+    /// as they are), for a replica that rebuilds a state it received from another node.</summary>
+    public static MVMap<TKey, TValue> FromMap(AWMap<TKey, MVRegister<TValue>> map) => new(map ?? throw new ArgumentNullException(nameof(map)));
+
     /// <summary>The empty map.</summary>
     public static MVMap<TKey, TValue> Empty { get; } = new(AWMap<TKey, MVRegister<TValue>>.Empty);
 

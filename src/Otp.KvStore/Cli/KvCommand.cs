@@ -1,3 +1,4 @@
+using Otp.KvStore.Cluster;
 using Otp.KvStore.Http;
 using Otp.KvStore.Namespaces;
 
@@ -13,15 +14,55 @@ public static class KvCommand
     public const int CouldNotStart = 1;
 
     /// <summary>
-    /// Starts a local node with the namespace stores and the HTTP API, prints
+    /// Starts a local node with the namespace stores (or, with a short name, a distributed node
+    /// with this node's replica of the clustered store, <see cref="ClusterStore"/>) and the HTTP API, prints
     /// <c>kv: HTTP API on URL</c> once it accepts requests, and serves until
     /// <paramref name="cancel"/> fires.
     /// </summary>
     /// <returns>0 after a normal stop, <see cref="CouldNotStart"/> otherwise.</returns>
     public static async Task<int> RunAsync(KvCommandRequest request, TextWriter output, TextWriter error, CancellationToken cancel)
     {
-        await using var node = Node.Start();
-        var store = await NamespacedStore.StartAsync(node);
+        Node node;
+        try
+        {
+            node = request.ShortName is null
+                ? Node.Start()
+                : await Node.StartDistributedAsync(new NodeOptions { Name = request.ShortName, Cookie = request.Cookie });
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or Otp.Distribution.Epmd.EpmdException)
+        {
+            await error.WriteLineAsync($"kv: cannot start node {request.ShortName}: {e.Message}");
+            return CouldNotStart;
+        }
+        await using var _ = node;
+        ClusterStore? cluster = null;
+        IKvBackend store;
+        if (request.ShortName is not null)
+        {
+            var hosts = request.Hosts.Count == 0 ? [node.Name] : request.Hosts;
+            try
+            {
+                cluster = await ClusterStore.StartAsync(node, new ClusterOptions
+                {
+                    Hosts = hosts,
+                    WriteQuorum = Math.Min(request.WriteQuorum, hosts.Distinct().Count()),
+                    SyncInterval = request.SyncInterval,
+                    ConnectInterval = request.SyncInterval,
+                });
+            }
+            catch (ArgumentException e)
+            {
+                await error.WriteLineAsync($"kv: {e.Message}");
+                return BadUsage;
+            }
+            await output.WriteLineAsync($"kv: node {node.Name}, replicas on {string.Join(",", hosts)}, W={Math.Min(request.WriteQuorum, hosts.Distinct().Count())}");
+            store = cluster;
+        }
+        else
+        {
+            store = await NamespacedStore.StartAsync(node);
+        }
+        await using var __ = cluster;
         KvHttpServer server;
         try
         {

@@ -52,6 +52,11 @@ internal sealed class KvRequestHandler(IKvBackend backend, KvHttpOptions options
                     break;
             }
         }
+        catch (Cluster.WriteNotAcknowledgedException e)
+        {
+            // Stored on fewer than W replicas: not promised (it may still spread, or not).
+            if (!response.HasStarted) await Text(response, StatusCodes.Status503ServiceUnavailable, e.Message);
+        }
         catch (Exception e) when (e is ExitException or Otp.Behaviours.StartFailedException)
         {
             // The store did not answer (timeout, crash, restarts exhausted): nothing to promise.

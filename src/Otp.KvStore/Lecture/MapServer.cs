@@ -15,7 +15,7 @@ namespace Otp.KvStore.Lecture;
 /// Keys and values are Erlang terms as the distribution maps them (docs/distribution.md): atoms
 /// are <see cref="Atom"/>, tuples <see cref="ErlangTuple"/> or C# tuples, and keys compare with
 /// <see cref="TermEquality"/> (<c>=:=</c>, as an Elixir map does), so the calls mean the same
-/// whether they come from this node or, once cross-node calls reach a GenServer, from <c>iex</c>.
+/// whether they come from this node, from another C# node or from <c>iex</c>.
 /// Any other call crashes the server, as a missing clause crashes the Elixir one.
 /// </summary>
 public sealed class MapServer : GenServer<KeyValueStore<object, object>>
@@ -39,6 +39,24 @@ public sealed class MapServer : GenServer<KeyValueStore<object, object>>
     /// <returns>The value, or the atom <c>nil</c>.</returns>
     public static ValueTask<object> GetAsync(Process self, object key) =>
         GenServer.CallAsync(self, Name, new ErlangTuple(new Atom("get"), key));
+
+    /// <summary>The lecture's <c>put(node, k, v)</c>: <c>GenServer.call({KvStore.MapServer, node}, {:put, k, v})</c>,
+    /// to the map server of another node (a C# node, or an Elixir node running the lecture's server).</summary>
+    /// <param name="self">The calling process; its node must be distributed.</param>
+    /// <param name="node">The other node's name, e.g. <c>ex@localhost</c>.</param>
+    /// <param name="key">Any term.</param>
+    /// <param name="value">Any term.</param>
+    /// <returns>The atom <c>ok</c>.</returns>
+    /// <exception cref="ExitException"><c>{{nodedown, Node}, ...}</c> when the node cannot be reached,
+    /// <c>{noproc, ...}</c> when no map server runs there, <c>{timeout, ...}</c> after 5 s.</exception>
+    public static ValueTask<object> PutAsync(Process self, string node, object key, object value) =>
+        GenServer.CallAsync(self, Name, node, new ErlangTuple(new Atom("put"), key, value));
+
+    /// <summary>The lecture's <c>get(node, k)</c>: <c>GenServer.call({KvStore.MapServer, node}, {:get, k})</c>.</summary>
+    /// <returns>The value, or the atom <c>nil</c>.</returns>
+    /// <exception cref="ExitException">As for <see cref="PutAsync(Process, string, object, object)"/>.</exception>
+    public static ValueTask<object> GetAsync(Process self, string node, object key) =>
+        GenServer.CallAsync(self, Name, node, new ErlangTuple(new Atom("get"), key));
 
     /// <inheritdoc/>
     protected override ValueTask<KeyValueStore<object, object>> InitAsync() =>
