@@ -40,4 +40,23 @@ public sealed class CommittedNotebookTests
         var text = File.ReadAllText(Path.Combine(Repository.Root, notebookPath));
         Assert.Equal(text.ReplaceLineEndings("\n"), IpynbFormat.Serialize(IpynbFormat.Parse(text)));
     }
+
+    // docs/notebooks.md: "a teaching cell is short". Longer code belongs in
+    // src/Workbook.Notebooks.Helpers, or in two cells.
+    private const int MaxCodeCellLines = 20;
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Code_cells_are_short_enough_to_read_at_a_glance(string notebookPath)
+    {
+        if (!notebookPath.StartsWith("notebooks/", StringComparison.Ordinal)) return;
+        var notebook = IpynbFormat.Load(Path.Combine(Repository.Root, notebookPath));
+        var tooLong = notebook.CodeCells
+            .Select(c => (c.Index, Lines: c.Source.TrimEnd('\n').Split('\n').Length))
+            .Where(c => c.Lines > MaxCodeCellLines)
+            .Select(c => $"cell {c.Index}: {c.Lines} lines")
+            .ToList();
+        Assert.True(tooLong.Count == 0,
+            $"{notebookPath} has code cells over {MaxCodeCellLines} lines (move plumbing to a helper, or split the cell):\n{string.Join("\n", tooLong)}");
+    }
 }
