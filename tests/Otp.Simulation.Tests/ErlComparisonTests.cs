@@ -151,19 +151,14 @@ public class ErlComparisonTests
     /// <paramref name="eval"/> on a fresh erl node, and returns the lines it printed after "line ".</summary>
     private static async Task<List<string>> ErlLinesAsync(string source, string module, string eval, string tag)
     {
-        var erl = Which("erl");
-        var erlc = Which("erlc");
-        if (erl is null || erlc is null)
-        {
-            if (Environment.GetEnvironmentVariable("OTP_REQUIRE_ERL") == "1") Assert.Fail("erl is not installed, and OTP_REQUIRE_ERL=1 requires it.");
-            Assert.Skip("erl is not installed (apt-get install erlang-base); the comparison with real nodes is skipped.");
-        }
+        var erl = Workbook.ErlangTools.Require("erl");
+        var erlc = Workbook.ErlangTools.Require("erlc");
         var dir = Directory.CreateTempSubdirectory("sim-order-");
         try
         {
             await File.WriteAllTextAsync(Path.Combine(dir.FullName, module + ".erl"), source, TestContext.Current.CancellationToken);
-            await RunAsync(erlc!, dir.FullName, [module + ".erl"]);
-            var output = await RunAsync(erl!, dir.FullName,
+            await RunAsync(erlc, dir.FullName, [module + ".erl"]);
+            var output = await RunAsync(erl, dir.FullName,
                 ["-sname", $"simobs{Environment.ProcessId}_{tag}", "-noshell", "-kernel", "inet_dist_use_interface", "{127,0,0,1}",
                  "-eval", $"{eval}, halt()."]);
             return [.. output.Split('\n').Where(l => l.StartsWith("line ", StringComparison.Ordinal)).Select(l => l["line ".Length..].Trim())];
@@ -173,9 +168,6 @@ public class ErlComparisonTests
             dir.Delete(recursive: true);
         }
     }
-
-    private static string? Which(string exe) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, exe)).FirstOrDefault(File.Exists);
 
     private static async Task<string> RunAsync(string exe, string dir, string[] args)
     {

@@ -30,17 +30,9 @@ public sealed class ErlNode : IAsyncDisposable
     /// <summary>The lines read so far by <see cref="LineAsync(Func{string, bool}, TimeSpan?)"/>.</summary>
     public IReadOnlyList<string> Seen => _seen;
 
-    public static string? Executable(string exe) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, exe)).FirstOrDefault(File.Exists);
+    public static string? Executable(string exe) => Workbook.ErlangTools.Find(exe);
 
-    public static void RequireErlang(string exe = "erl")
-    {
-        if (Executable(exe) is not null) return;
-        if (Environment.GetEnvironmentVariable("OTP_REQUIRE_ERL") == "1")
-            Assert.Fail($"{exe} is not installed, and OTP_REQUIRE_ERL=1 requires it. Install erlang-base (and elixir).");
-        Assert.Skip($"{exe} is not installed (apt-get install erlang-base elixir); the test against a real node is skipped.");
-    }
+    public static void RequireErlang(string exe = "erl") => Workbook.ErlangTools.Require(exe);
 
     /// <summary>Starts <c>erl -sname {name} -setcookie {cookie}</c> evaluating <paramref name="eval"/>,
     /// with <paramref name="codePath"/> (compiled modules) on its code path if given.</summary>
