@@ -17,12 +17,14 @@ public sealed partial class KvStoreProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly List<string> _lines = [];
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _exited;
 
     private KvStoreProcess(Process process)
     {
         _process = process;
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data is null ? null : "stderr: " + e.Data);
+        _process.Exited += (_, _) => _exited = true;
         _process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException(
             $"the store exited before it listened. It printed:\n{string.Join("\n", Lines)}"));
         _process.EnableRaisingEvents = true;
@@ -37,7 +39,7 @@ public sealed partial class KvStoreProcess : IAsyncDisposable
     public IReadOnlyList<string> Lines { get { lock (_lines) return [.. _lines]; } }
 
     /// <summary>Whether the process is still running.</summary>
-    public bool IsRunning => !_process.HasExited;
+    public bool IsRunning => !_exited;
 
     /// <summary>
     /// Starts the store's command line with <paramref name="arguments"/> plus <c>--http 0</c>, and
@@ -114,6 +116,7 @@ public sealed partial class KvStoreProcess : IAsyncDisposable
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try { await _process.WaitForExitAsync(limit.Token); }
         catch (OperationCanceledException) { }
+        _exited = _exited || _process.HasExited;
         _process.Dispose();
     }
 }
