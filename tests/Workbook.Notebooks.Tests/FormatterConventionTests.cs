@@ -29,6 +29,7 @@ public sealed class FormatterConventionTests
                 StateDiagram.Render([("a", "go", "b")], "a"),
                 new SupervisionTree("top", null, ChildType.Supervisor, []),
                 new LineChart("cost", [0, 1000], [new Series("plain", "#c33", [1.0, 2.0])]),
+                new Workbook.Notebooks.Helpers.KvStore.ReplicaStates("replicas", ["n0"], [new("now", ["k=[v]"])]),
             });
             """);
         Assert.Equal(CellStatus.Ok, cell.Status);
