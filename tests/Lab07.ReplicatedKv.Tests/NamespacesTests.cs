@@ -1,0 +1,68 @@
+using System.Text;
+using Otp.Behaviours;
+
+namespace Lab07.ReplicatedKv.Tests;
+
+public class NamespacesTests
+{
+    // What the client sees, call after call, and which stores exist at the end. How a store is
+    // found (a name lookup, a call to the supervisor) is left to you, so the trace is not compared.
+    [Fact(Timeout = Lab.TestTimeout)]
+    public async Task Task2_EachNamespaceHasItsOwnStore()
+    {
+        var run = await Lab.RunAsync(async self =>
+        {
+            var log = new StringBuilder();
+            void Line(string op, object? result) => log.AppendLine($"{op,-32} -> {result?.ToString() ?? "ok"}");
+            var supervisor = await Namespaces.StartAsync(self);
+            Line("books: set title Dune", await Namespaces.SetAsync(self, "books", "title", "Dune"));
+            Line("films: set title Alien", await Namespaces.SetAsync(self, "films", "title", "Alien"));
+            Line("books: get title", await Namespaces.GetAsync(self, "books", "title"));
+            Line("films: get title", await Namespaces.GetAsync(self, "films", "title"));
+            Line("books: set title Dune Messiah", await Namespaces.SetAsync(self, "books", "title", "Dune Messiah"));
+            Line("books: get title", await Namespaces.GetAsync(self, "books", "title"));
+            Line("books: set \"\" x", await Namespaces.SetAsync(self, "books", "", "x"));
+            Line("films: delete title", await Namespaces.DeleteAsync(self, "films", "title"));
+            Line("films: get title", await Namespaces.GetAsync(self, "films", "title"));
+            Line("films: delete title (again)", await Namespaces.DeleteAsync(self, "films", "title"));
+            log.AppendLine("registered supervisor: " + (self.Node.WhereIs(Namespaces.SupervisorName) == supervisor));
+            foreach (var child in (await Supervisor.WhichChildrenAsync(self, supervisor)).OrderBy(c => c.Id, StringComparer.Ordinal))
+                log.AppendLine($"store {child.Id}: registered as {Namespaces.StorePrefix}{child.Id}: {self.Node.WhereIs(Namespaces.StorePrefix + child.Id) == child.Pid}");
+            return log.ToString();
+        }, seed: 1);
+        await Verify(run.Result);
+    }
+
+    // Two writers use a new namespace at the same moment. However the interleaving goes (each seed
+    // gives another), there must be one store, under the supervisor, holding both writes.
+    [Fact(Timeout = Lab.TestTimeout)]
+    public async Task Task2_TwoFirstWritersEndWithOneStoreAndBothWrites()
+    {
+        var outcomes = new List<string>();
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var run = await Lab.RunAsync(async self =>
+            {
+                var supervisor = await Namespaces.StartAsync(self);
+                Pid Writer(string key, string value) => self.SpawnLink(async w =>
+                {
+                    var error = await Namespaces.SetAsync(w, "shelf", key, value);
+                    w.Send(self.Self, (key, error?.ToString() ?? "stored", await Namespaces.StoreAsync(w, "shelf")));
+                });
+                Writer("a", "1");
+                Writer("b", "2");
+                var answers = new List<(string, string, Pid)>();
+                for (var i = 0; i < 2; i++) answers.Add(((string, string, Pid))await self.Receive());
+                var children = await Supervisor.WhichChildrenAsync(self, supervisor);
+                var a = await Namespaces.GetAsync(self, "shelf", "a");
+                var b = await Namespaces.GetAsync(self, "shelf", "b");
+                var stores = answers.Select(x => x.Item3).Append(self.Node.WhereIs(Namespaces.StorePrefix + "shelf")).Distinct().Count();
+                return $"children {children.Count}, distinct stores seen {stores}, " +
+                       $"writes {string.Join(" ", answers.OrderBy(x => x.Item1).Select(x => $"{x.Item1}:{x.Item2}"))}, reads a={a} b={b}";
+            }, seed: seed);
+            outcomes.Add($"seed {seed}: {run.Result}");
+        }
+        const string expected = "children 1, distinct stores seen 1, writes a:stored b:stored, reads a={ok,1} b={ok,2}";
+        Assert.Equal(Enumerable.Range(0, 20).Select(s => $"seed {s}: {expected}"), outcomes);
+    }
+}
