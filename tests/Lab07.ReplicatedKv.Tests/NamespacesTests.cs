@@ -5,6 +5,23 @@ namespace Lab07.ReplicatedKv.Tests;
 
 public class NamespacesTests
 {
+    /// <summary>The functions of <see cref="Namespaces"/> that the tests call.</summary>
+    public sealed record Api(
+        Func<Process, Task<Pid>> Start,
+        Func<Process, string, Task<Pid>> Store,
+        Func<Process, string, string, string, Task<KvError?>> Set,
+        Func<Process, string, string, Task<KvResult<string>>> Get,
+        Func<Process, string, string, Task<KvError?>> Delete);
+
+    private readonly Api api;
+
+    /// <summary>The tests of your <see cref="Namespaces"/>.</summary>
+    public NamespacesTests() : this(new Api(Namespaces.StartAsync, Namespaces.StoreAsync, Namespaces.SetAsync, Namespaces.GetAsync, Namespaces.DeleteAsync)) { }
+
+    /// <summary>The same tests on another implementation: tests/Labs.Alternatives.Tests runs them on
+    /// wrong answers, which must fail.</summary>
+    protected NamespacesTests(Api api) => this.api = api;
+
     // What the client sees, call after call, and which stores exist at the end. How a store is
     // found (a name lookup, a call to the supervisor) is left to you, so the trace is not compared.
     [Fact(Timeout = Lab.TestTimeout)]
@@ -14,17 +31,17 @@ public class NamespacesTests
         {
             var log = new StringBuilder();
             void Line(string op, object? result) => log.AppendLine($"{op,-32} -> {result?.ToString() ?? "ok"}");
-            var supervisor = await Namespaces.StartAsync(self);
-            Line("books: set title Dune", await Namespaces.SetAsync(self, "books", "title", "Dune"));
-            Line("films: set title Alien", await Namespaces.SetAsync(self, "films", "title", "Alien"));
-            Line("books: get title", await Namespaces.GetAsync(self, "books", "title"));
-            Line("films: get title", await Namespaces.GetAsync(self, "films", "title"));
-            Line("books: set title Dune Messiah", await Namespaces.SetAsync(self, "books", "title", "Dune Messiah"));
-            Line("books: get title", await Namespaces.GetAsync(self, "books", "title"));
-            Line("books: set \"\" x", await Namespaces.SetAsync(self, "books", "", "x"));
-            Line("films: delete title", await Namespaces.DeleteAsync(self, "films", "title"));
-            Line("films: get title", await Namespaces.GetAsync(self, "films", "title"));
-            Line("films: delete title (again)", await Namespaces.DeleteAsync(self, "films", "title"));
+            var supervisor = await api.Start(self);
+            Line("books: set title Dune", await api.Set(self, "books", "title", "Dune"));
+            Line("films: set title Alien", await api.Set(self, "films", "title", "Alien"));
+            Line("books: get title", await api.Get(self, "books", "title"));
+            Line("films: get title", await api.Get(self, "films", "title"));
+            Line("books: set title Dune Messiah", await api.Set(self, "books", "title", "Dune Messiah"));
+            Line("books: get title", await api.Get(self, "books", "title"));
+            Line("books: set \"\" x", await api.Set(self, "books", "", "x"));
+            Line("films: delete title", await api.Delete(self, "films", "title"));
+            Line("films: get title", await api.Get(self, "films", "title"));
+            Line("films: delete title (again)", await api.Delete(self, "films", "title"));
             log.AppendLine("registered supervisor: " + (self.Node.WhereIs(Namespaces.SupervisorName) == supervisor));
             // The supervisor's children, by the name each is registered under (their ids are yours).
             string[] names = ["books", "films"];
@@ -47,19 +64,19 @@ public class NamespacesTests
         {
             var run = await Lab.RunAsync(async self =>
             {
-                var supervisor = await Namespaces.StartAsync(self);
+                var supervisor = await api.Start(self);
                 Pid Writer(string key, string value) => self.SpawnLink(async w =>
                 {
-                    var error = await Namespaces.SetAsync(w, "shelf", key, value);
-                    w.Send(self.Self, (key, error?.ToString() ?? "ok", await Namespaces.StoreAsync(w, "shelf")));
+                    var error = await api.Set(w, "shelf", key, value);
+                    w.Send(self.Self, (key, error?.ToString() ?? "ok", await api.Store(w, "shelf")));
                 });
                 Writer("a", "1");
                 Writer("b", "2");
                 var answers = new List<(string, string, Pid)>();
                 for (var i = 0; i < 2; i++) answers.Add(((string, string, Pid))await self.Receive());
                 var children = await Supervisor.WhichChildrenAsync(self, supervisor);
-                var a = await Namespaces.GetAsync(self, "shelf", "a");
-                var b = await Namespaces.GetAsync(self, "shelf", "b");
+                var a = await api.Get(self, "shelf", "a");
+                var b = await api.Get(self, "shelf", "b");
                 var stores = answers.Select(x => x.Item3).Append(self.Node.WhereIs(Namespaces.StorePrefix + "shelf")).Distinct().Count();
                 return $"children {children.Count}, distinct stores seen {stores}, " +
                        $"writes {string.Join(" ", answers.OrderBy(x => x.Item1).Select(x => $"{x.Item1}:{x.Item2}"))}, reads a={a} b={b}";
