@@ -22,7 +22,8 @@ public static class ClusterSyncScenario
     /// <summary>The outcome.</summary>
     /// <param name="Mode">Full state or delta intervals.</param>
     /// <param name="Stats">What every replica's anti-entropy sent, summed (bytes in the External Term Format).</param>
-    /// <param name="Rounds">Sync intervals waited, the writing ones included.</param>
+    /// <param name="Rounds">Sync intervals from the start to the end of the count (each replica
+    /// gossiped about once in each).</param>
     /// <param name="Converged">Whether every replica ended with the same state.</param>
     /// <param name="Missing">Writes absent (or with another value) on some replica, summed over replicas: 0 when none was lost.</param>
     public sealed record Result(SyncMode Mode, SyncStats Stats, int Rounds, bool Converged, int Missing)
@@ -60,7 +61,7 @@ public static class ClusterSyncScenario
         // A quarter into the interval: after that round's gossip, before that round's writes.
         net.After(interval * (WritingRounds / 3) + interval / 4, () => net.Partition(["a"], ["b", "c"]));
         net.After(interval * (2 * WritingRounds / 3) + interval / 4, net.Heal);
-        var run = Start(nodes, mode, interval, writes);
+        var run = Start(nodes, mode, interval, writes, callTimeout: interval / 4);
         // Everything happens inside the network's processes, on its clock: only this loop moves
         // the clock from outside, a whole interval at a time, so a seed replays exactly.
         for (var i = 0; i < WritingRounds + MaxExtraRounds + 2 && !run.IsCompleted; i++) await net.RunForAsync(interval).ConfigureAwait(false);
@@ -76,7 +77,8 @@ public static class ClusterSyncScenario
     /// <param name="writes">How many writes (at least 30).</param>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than 30 writes, or fewer than two nodes.</exception>
     public static Task<Result> RunAsync(IReadOnlyList<Node> nodes, SyncMode mode, TimeSpan interval, int writes = 300) =>
-        Start(nodes, mode, interval, writes);
+        // A busy machine may take longer than an interval to answer; the simulation never does.
+        Start(nodes, mode, interval, writes, callTimeout: TimeSpan.FromSeconds(5));
 
     /// <summary>
     /// Spawns, on each node, a process that starts the node's replica and makes its share of the
@@ -84,7 +86,7 @@ public static class ClusterSyncScenario
     /// node a checker that, from the end of the writes, compares every replica's state once an
     /// interval (at most <see cref="MaxExtraRounds"/> times), then collects the counts.
     /// </summary>
-    private static Task<Result> Start(IReadOnlyList<Node> nodes, SyncMode mode, TimeSpan interval, int writes)
+    private static Task<Result> Start(IReadOnlyList<Node> nodes, SyncMode mode, TimeSpan interval, int writes, TimeSpan callTimeout)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentOutOfRangeException.ThrowIfLessThan(writes, WritingRounds);
@@ -105,7 +107,7 @@ public static class ClusterSyncScenario
                     if (i % nodes.Count != index) continue;
                     await SleepUntil(self, start + interval * (i / perRound) + interval / 2).ConfigureAwait(true);
                     var request = new ErlangTuple(new Atom("kv_set"), Key(i), "text/plain", System.Text.Encoding.UTF8.GetBytes(Value(i)));
-                    await GenServer.CallAsync(self, ReplicaServer.Name, request).ConfigureAwait(true);
+                    await GenServer.CallAsync(self, ReplicaServer.Name, request, callTimeout * 4).ConfigureAwait(true);
                 }
             });
         }
@@ -120,14 +122,17 @@ public static class ClusterSyncScenario
                 for (var extra = 0; extra <= MaxExtraRounds; extra++, rounds++)
                 {
                     await SleepUntil(self, start + interval * rounds + interval / 2).ConfigureAwait(true);
-                    if (await CheckAsync(self, nodes, total, interval / 4).ConfigureAwait(true) is { } check)
+                    if (await CheckAsync(self, nodes, total, callTimeout).ConfigureAwait(true) is { } check)
                     {
                         (converged, missing) = check;
                         if (converged && missing == 0) break;
                     }
                 }
                 var stats = SyncStats.None;
-                foreach (var node in nodes) stats += await StatsAsync(self, node.Name, interval / 4).ConfigureAwait(true);
+                foreach (var node in nodes) stats += await StatsAsync(self, node.Name, callTimeout).ConfigureAwait(true);
+                // The ticks there were until now: on real nodes slow calls make it more than the
+                // checker's schedule counts.
+                rounds = (int)((self.Node.Time.GetUtcNow() - start) / interval);
                 done.TrySetResult(new Result(mode, stats, rounds, converged, missing));
             }
             catch (Exception e)
