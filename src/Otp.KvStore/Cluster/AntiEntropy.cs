@@ -16,18 +16,26 @@ namespace Otp.KvStore.Cluster;
 /// <item><c>{kv_sync_delta, FromNode, Interval, Base, UpTo}</c>: the join of this replica's own
 /// deltas numbered <c>Base</c> to <c>UpTo - 1</c> (or its whole state, with <c>Base = 0</c>, once
 /// the deltas the peer lacks were discarded);</item>
+/// <item><c>{kv_join, Delta, FromReplica}</c> (a gen_server call or cast, the write quorum's path, see
+/// <see cref="ReplicaServer"/>): a write that changes this replica is numbered with its own and
+/// passed on to the other peers;</item>
 /// <item><c>{kv_sync_ack, FromNode, Replica, Base, UpTo}</c>: the answer to a delta, naming the
-/// acknowledging replica's incarnation.</item>
+/// acknowledging replica's incarnation. <c>{kv_sync_ack, FromNode, Replica, 0, 0}</c> also serves
+/// as a greeting: a replica sends it to every peer it has not yet had a delta from, once a round.</item>
 /// </list>
 /// </summary>
 /// <remarks>
 /// In delta mode each replica numbers its own deltas (the writes made here) and sends a peer the
 /// interval it has not acknowledged; a peer that is up to date costs nothing, and a lost delta or
-/// ack is simply sent again on a later round. Deltas received from peers are not buffered: their
-/// origin resends them until acknowledged (the full mesh needs no relaying). A restarted peer is a
+/// ack is simply sent again on a later round. Deltas received by anti-entropy are not buffered:
+/// their origin resends them until acknowledged (the full mesh needs no relaying). Writes received
+/// by the write quorum's direct call are: a write stored on W replicas must spread even if its
+/// origin stops right after. A restarted peer is a
 /// new incarnation with an empty state, so its first acknowledgement cannot vouch for what its
 /// earlier life had acknowledged: unless that interval started at 0, the peer is counted as
-/// having nothing. Deltas every peer has acknowledged are discarded.
+/// having nothing, and is sent everything on the next round even if there is nothing new. The
+/// greeting makes sure a peer hears of a new incarnation even when it has nothing new to send
+/// (a peer with nothing to send otherwise sends nothing). Deltas every peer has acknowledged are discarded.
 /// </remarks>
 internal sealed class AntiEntropy
 {
@@ -35,8 +43,10 @@ internal sealed class AntiEntropy
 
     private readonly SyncMode _mode;
     private readonly string[] _peers;
-    private readonly SortedDictionary<long, MVMap<string, StoredValue>> _buffer = [];
+    // Sequence number -> (the replica the write came from, null for this one; the delta).
+    private readonly SortedDictionary<long, (string? Origin, MVMap<string, StoredValue> Delta)> _buffer = [];
     private readonly Dictionary<string, (string Replica, long UpTo)> _acked = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _heard = new(StringComparer.Ordinal), _owed = new(StringComparer.Ordinal);
     private long _next;
 
     /// <param name="mode">Full state or delta intervals (relaying is for partial topologies, not this full mesh).</param>
@@ -53,17 +63,25 @@ internal sealed class AntiEntropy
     /// <summary>What was sent so far; bytes are each message's size in the External Term Format.</summary>
     public SyncStats Stats { get; private set; } = SyncStats.None;
 
-    /// <summary>Deltas kept because some peer has not acknowledged them.</summary>
-    public int Buffered => _buffer.Count;
-
     /// <summary>A write made here changed the state by <paramref name="delta"/>: number it for the peers.</summary>
     public void Recorded(MVMap<string, StoredValue> delta)
     {
-        if (_mode == SyncMode.DeltaInterval) _buffer[_next++] = delta;
+        if (_mode == SyncMode.DeltaInterval) _buffer[_next++] = (null, delta);
     }
 
-    /// <summary>One round: the message for each peer that needs one.</summary>
-    public IReadOnlyList<(string Peer, ErlangTuple Message)> Round(string self, MVMap<string, StoredValue> state)
+    /// <summary>A write made on replica <paramref name="origin"/> reached this one directly (the write
+    /// quorum's call) and changed its state: pass it on as if it were this replica's own, to every
+    /// peer but its origin, so it spreads even if its origin stops before its own rounds do.</summary>
+    public void Relayed(MVMap<string, StoredValue> delta, string origin)
+    {
+        if (_mode == SyncMode.DeltaInterval) _buffer[_next++] = (origin, delta);
+    }
+
+    /// <summary>One round: the messages for each peer that needs one.</summary>
+    /// <param name="self">This node's name.</param>
+    /// <param name="replica">This replica's id (its incarnation).</param>
+    /// <param name="state">This replica's state.</param>
+    public IReadOnlyList<(string Peer, ErlangTuple Message)> Round(string self, string replica, MVMap<string, StoredValue> state)
     {
         var sends = new List<(string, ErlangTuple)>();
         if (_mode == SyncMode.FullState)
@@ -74,15 +92,20 @@ internal sealed class AntiEntropy
         }
         foreach (var peer in _peers)
         {
+            if (!_heard.Contains(peer)) sends.Add((peer, Ack(self, replica, 0, 0)));
             var acked = _acked.TryGetValue(peer, out var a) ? a.UpTo : 0;
-            if (acked >= _next) continue;
+            var owed = _owed.Remove(peer);
+            if (acked >= _next && !owed) continue;
             if (_buffer.Count == 0 || _buffer.Keys.First() > acked)
             {
                 // What the peer lacks was discarded (every other peer had it): the state covers it.
                 sends.Add((peer, Count(new ErlangTuple(s_delta, new Atom(self), ReplicaStateTerms.Encode(state), 0L, _next), state: true)));
                 continue;
             }
-            var interval = _buffer.Where(kv => kv.Key >= acked).Aggregate(MVMap<string, StoredValue>.Empty, (acc, kv) => acc.Merge(kv.Value));
+            // Never a write back to the replica it came from (a restarted one is another replica: it gets it).
+            var origin = a.Replica;
+            var interval = _buffer.Where(kv => kv.Key >= acked && (kv.Value.Origin is null || kv.Value.Origin != origin))
+                .Aggregate(MVMap<string, StoredValue>.Empty, (acc, kv) => acc.Merge(kv.Value.Delta));
             sends.Add((peer, Count(new ErlangTuple(s_delta, new Atom(self), ReplicaStateTerms.Encode(interval), acked, _next), state: false)));
         }
         return sends;
@@ -92,12 +115,20 @@ internal sealed class AntiEntropy
     public ErlangTuple Ack(string self, string replica, long baseSeq, long upTo) =>
         Count(new ErlangTuple(s_ack, new Atom(self), System.Text.Encoding.UTF8.GetBytes(replica), baseSeq, upTo), state: null);
 
+    /// <summary>A delta message came from <paramref name="peer"/>: it knows this incarnation, no more greetings.</summary>
+    public void Heard(string peer) => _heard.Add(peer);
+
     /// <summary>Takes in an acknowledgement from <paramref name="peer"/>'s replica <paramref name="replica"/>.</summary>
     public void Acknowledged(string peer, string replica, long baseSeq, long upTo)
     {
         if (!_peers.Contains(peer, StringComparer.Ordinal) || upTo > _next) return; // not ours, or from an earlier life of this node
         if (_acked.TryGetValue(peer, out var known) && known.Replica == replica) upTo = Math.Max(known.UpTo, upTo);
-        else if (baseSeq != 0) upTo = 0; // a new incarnation: it has only what this very message brought
+        else
+        {
+            // A new incarnation: it has only what this very message brought, and is owed a message.
+            if (baseSeq != 0) upTo = 0;
+            _owed.Add(peer);
+        }
         _acked[peer] = (replica, upTo);
         var min = _peers.Min(p => _acked.TryGetValue(p, out var x) ? x.UpTo : 0);
         foreach (var seq in _buffer.Keys.TakeWhile(k => k < min).ToList()) _buffer.Remove(seq);

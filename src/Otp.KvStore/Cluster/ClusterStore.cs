@@ -33,9 +33,12 @@ public sealed class ClusterStore : IKvBackend, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _connecting;
 
-    private ClusterStore(Node node, ClusterOptions options)
+    private readonly byte[] _replica;
+
+    private ClusterStore(Node node, ClusterOptions options, ReplicaId replica)
     {
         _node = node;
+        _replica = System.Text.Encoding.UTF8.GetBytes(replica.Name);
         _options = options;
         _peers = [.. options.Hosts.Where(h => h != node.Name).Distinct()];
         _connecting = Task.Run(() => ConnectLoopAsync(_stop.Token));
@@ -61,7 +64,7 @@ public sealed class ClusterStore : IKvBackend, IAsyncDisposable
         var peers = options.Hosts.Where(h => h != node.Name).Distinct();
         await GenServer.StartAsync(node, new ReplicaServer(replica, peers, options.Sync, options.SyncInterval), ReplicaServer.Name);
         // Connecting happens in the background (a peer not up yet must not hold up this node's start).
-        return new ClusterStore(node, options);
+        return new ClusterStore(node, options, replica);
     }
 
     /// <inheritdoc/>
@@ -108,14 +111,14 @@ public sealed class ClusterStore : IKvBackend, IAsyncDisposable
         var needed = _options.WriteQuorum - 1;
         if (needed == 0)
         {
-            foreach (var peer in _peers) GenServer.Cast(_node, ReplicaServer.Name, peer, new ErlangTuple(new Atom("kv_join"), delta));
+            foreach (var peer in _peers) GenServer.Cast(_node, ReplicaServer.Name, peer, new ErlangTuple(new Atom("kv_join"), delta, _replica));
             return;
         }
         var calls = _peers.Select(async peer =>
         {
             try
             {
-                return await GenServer.CallAsync(_node, ReplicaServer.Name, peer, new ErlangTuple(new Atom("kv_join"), delta), _options.ReplicaTimeout) is Atom { Name: "ok" };
+                return await GenServer.CallAsync(_node, ReplicaServer.Name, peer, new ErlangTuple(new Atom("kv_join"), delta, _replica), _options.ReplicaTimeout) is Atom { Name: "ok" };
             }
             catch (ExitException)
             {

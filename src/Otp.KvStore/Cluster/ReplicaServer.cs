@@ -15,7 +15,9 @@ namespace Otp.KvStore.Cluster;
 /// <list type="bullet">
 /// <item><c>{kv_set, Key, ContentType, Body}</c> → the delta of the write (a <see cref="ReplicaStateTerms"/> term), joined here first;</item>
 /// <item><c>{kv_delete, Key}</c> → the delta of the delete;</item>
-/// <item><c>{kv_join, State}</c> (call: → <c>ok</c>; or cast) joins a delta or a whole state from another replica;</item>
+/// <item><c>{kv_join, State}</c> (call: → <c>ok</c>; or cast) joins a delta or a whole state from another replica;
+/// <c>{kv_join, Delta, FromReplica}</c> does the same for a write made on replica <c>FromReplica</c>
+/// (a binary), which delta anti-entropy then passes on to the other peers;</item>
 /// <item><c>{kv_get, Key}</c> → <c>[{ContentType, Body}]</c>, the key's values (empty when absent);</item>
 /// <item><c>kv_state</c> → this replica's whole state as a term;</item>
 /// <item><c>kv_sync_stats</c> → <c>{kv_sync_stats, StateMessages, DeltaMessages, AckMessages, Bytes}</c>,
@@ -81,8 +83,8 @@ public sealed class ReplicaServer : GenServer<MVMap<string, StoredValue>>
                 var delta = state.RemoveDelta(key);
                 return Reply(ReplicaStateTerms.Encode(delta), Local(state, delta));
             }
-            case ITuple { Length: 2 } join when join[0] is Atom { Name: "kv_join" }:
-                return TryJoin(state, join[1]) is { } joined ? Reply(s_ok, joined) : Reply(new ErlangTuple(new Atom("error"), new Atom("bad_state")), state);
+            case ITuple { Length: 2 or 3 } join when join[0] is Atom { Name: "kv_join" }:
+                return Joined(state, join) is { } joined ? Reply(s_ok, joined) : Reply(new ErlangTuple(new Atom("error"), new Atom("bad_state")), state);
             case ITuple { Length: 2 } get when get[0] is Atom { Name: "kv_get" } && get[1] is string key:
                 return Reply(new ErlangList([.. (state.Value.TryGetValue(key, out var values) ? values : [])
                     .Select(v => (object)new ErlangTuple(v.ContentType, v.Body))]), state);
@@ -98,8 +100,8 @@ public sealed class ReplicaServer : GenServer<MVMap<string, StoredValue>>
 
     /// <inheritdoc/>
     protected override ValueTask<ServerResult<MVMap<string, StoredValue>>> HandleCastAsync(object request, MVMap<string, StoredValue> state) =>
-        request is ITuple { Length: 2 } join && join[0] is Atom { Name: "kv_join" }
-            ? NoReply(TryJoin(state, join[1]) ?? state)
+        request is ITuple { Length: 2 or 3 } join && join[0] is Atom { Name: "kv_join" }
+            ? NoReply(Joined(state, join) ?? state)
             : NoReply(state); // anything else from the network is ignored
 
     /// <inheritdoc/>
@@ -108,7 +110,7 @@ public sealed class ReplicaServer : GenServer<MVMap<string, StoredValue>>
         if (_sync is null) return NoReply(state);
         if (message is Atom { Name: "kv_sync_tick" })
         {
-            foreach (var (peer, gossip) in _sync.Round(Self.Node.Name, state)) Self.Send(Name, peer, gossip);
+            foreach (var (peer, gossip) in _sync.Round(Self.Node.Name, replica.Name, state)) Self.Send(Name, peer, gossip);
             Self.SendAfter(_interval, Self.Self, s_tick);
             return NoReply(state);
         }
@@ -118,6 +120,7 @@ public sealed class ReplicaServer : GenServer<MVMap<string, StoredValue>>
                 return NoReply(TryJoin(state, payload) ?? state);
             case ("delta", var from, var payload, _, var b, var upTo):
                 if (TryJoin(state, payload) is not { } joined) return NoReply(state);
+                _sync.Heard(from);
                 Self.Send(Name, from, _sync.Ack(Self.Node.Name, replica.Name, b, upTo));
                 return NoReply(joined);
             case ("ack", var from, _, var r, var b, var upTo):
@@ -126,6 +129,18 @@ public sealed class ReplicaServer : GenServer<MVMap<string, StoredValue>>
             default:
                 return NoReply(state); // anything else from the network is ignored
         }
+    }
+
+    /// <summary><c>{kv_join, State}</c> or <c>{kv_join, Delta, FromReplica}</c> joined, or null if malformed.</summary>
+    private MVMap<string, StoredValue>? Joined(MVMap<string, StoredValue> state, ITuple join)
+    {
+        if (TryJoin(state, join[1]) is not { } joined) return null;
+        if (join.Length == 3 && join[2] is byte[] or Binary && !joined.Equals(state))
+        {
+            var origin = join[2] is byte[] b ? b : ((Binary)join[2]!).ToArray();
+            _sync?.Relayed(ReplicaStateTerms.Decode(join[1]!), System.Text.Encoding.UTF8.GetString(origin));
+        }
+        return joined;
     }
 
     /// <summary>A write made here: joined, and numbered for the peers if it changed anything.</summary>
