@@ -122,14 +122,12 @@ internal sealed class AntiEntropy
     public void Acknowledged(string peer, string replica, long baseSeq, long upTo)
     {
         if (!_peers.Contains(peer, StringComparer.Ordinal) || upTo > _next) return; // not ours, or from an earlier life of this node
-        if (_acked.TryGetValue(peer, out var known) && known.Replica == replica) upTo = Math.Max(known.UpTo, upTo);
-        else
-        {
-            // A new incarnation: it has only what this very message brought, and is owed a message.
-            if (baseSeq != 0) upTo = 0;
-            _owed.Add(peer);
-        }
-        _acked[peer] = (replica, upTo);
+        long had = 0;
+        if (_acked.TryGetValue(peer, out var known) && known.Replica == replica) had = known.UpTo;
+        else _owed.Add(peer); // a new incarnation: it has nothing yet, and is owed a message even if nothing is new
+        // The ack proves [Base, UpTo); with what was proven before, [0, UpTo) only if there is no gap
+        // (a restarted peer acking an interval meant for its earlier life has such a gap).
+        _acked[peer] = (replica, baseSeq <= had ? Math.Max(had, upTo) : had);
         var min = _peers.Min(p => _acked.TryGetValue(p, out var x) ? x.UpTo : 0);
         foreach (var seq in _buffer.Keys.TakeWhile(k => k < min).ToList()) _buffer.Remove(seq);
     }
