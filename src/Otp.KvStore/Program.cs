@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Runtime.InteropServices;
+using Otp.Crdts.Replication;
 using Otp.KvStore.Cli;
 using Otp.KvStore.Http;
 
@@ -16,10 +17,12 @@ var cookie = new Option<string?>("--cookie") { Description = "The cluster's shar
 var hosts = new Option<string?>("--hosts") { Description = "Every node of the cluster, this one included: node0@HOST,node1@HOST,node2@HOST." };
 var w = new Option<int>("--w") { Description = "Acknowledge a write once it is stored on this many replicas (default 2).", DefaultValueFactory = _ => 2 };
 var syncMs = new Option<int>("--sync-ms") { Description = "Anti-entropy and reconnect interval in milliseconds (default 1000).", DefaultValueFactory = _ => 1000 };
+var sync = new Option<string>("--sync") { Description = "What anti-entropy sends: full (the whole state, the default) or delta (only the writes a node has not acknowledged).", DefaultValueFactory = _ => "full" };
+sync.AcceptOnlyFromAmong("full", "delta");
 
 var command = new RootCommand("Chapter 7's key-value store: one store per namespace on a C# node, behind an HTTP API (docs/kvstore.md).")
 {
-    http, listen, maxBody, sname, cookie, hosts, w, syncMs,
+    http, listen, maxBody, sname, cookie, hosts, w, syncMs, sync,
 };
 command.Validators.Add(r =>
 {
@@ -51,6 +54,7 @@ command.SetAction(async (parse, cancel) =>
         Hosts = (parse.GetValue(hosts) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         WriteQuorum = parse.GetValue(w),
         SyncInterval = TimeSpan.FromMilliseconds(parse.GetValue(syncMs)),
+        Sync = parse.GetValue(sync) == "delta" ? SyncMode.DeltaInterval : SyncMode.FullState,
     }, Console.Out, Console.Error, stop.Token);
 });
 
@@ -58,7 +62,7 @@ var result = command.Parse(args);
 if (result.Errors.Count > 0)
 {
     foreach (var e in result.Errors) Console.Error.WriteLine($"kv: {e.Message}");
-    Console.Error.WriteLine("usage: dotnet run --project src/Otp.KvStore -- --http PORT [--listen ADDRESS] [--max-body BYTES] [--sname NAME [--cookie C] [--hosts N1@H,N2@H,...] [--w W] [--sync-ms MS]]");
+    Console.Error.WriteLine("usage: dotnet run --project src/Otp.KvStore -- --http PORT [--listen ADDRESS] [--max-body BYTES] [--sname NAME [--cookie C] [--hosts N1@H,N2@H,...] [--w W] [--sync-ms MS] [--sync full|delta]]");
     return KvCommand.BadUsage;
 }
 return await result.InvokeAsync();

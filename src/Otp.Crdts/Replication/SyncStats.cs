@@ -2,8 +2,10 @@ namespace Otp.Crdts.Replication;
 
 /// <summary>
 /// What anti-entropy cost: messages sent (including those a partition dropped) and their size.
-/// Sizes are the UTF-8 length of each CRDT payload's text form (Lasp-like terms), plus a fixed
-/// 16 bytes of envelope per message: a stand-in for an encoding, the same for both modes.
+/// In a <see cref="ReplicaGroup{T}"/> sizes are the UTF-8 length of each CRDT payload's text form
+/// (Lasp-like terms), plus a fixed 16 bytes of envelope per message: a stand-in for an encoding,
+/// the same for both modes. Replicas that run between nodes (chapter 7's cluster store) count each
+/// message's size in the External Term Format instead.
 /// </summary>
 /// <param name="StateMessages">Messages carrying a full state.</param>
 /// <param name="DeltaMessages">Messages carrying a delta interval.</param>

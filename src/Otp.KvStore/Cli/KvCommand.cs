@@ -1,3 +1,4 @@
+using Otp.Crdts.Replication;
 using Otp.KvStore.Cluster;
 using Otp.KvStore.Http;
 using Otp.KvStore.Namespaces;
@@ -47,6 +48,7 @@ public static class KvCommand
                     Hosts = hosts,
                     WriteQuorum = Math.Min(request.WriteQuorum, hosts.Distinct().Count()),
                     SyncInterval = request.SyncInterval,
+                    Sync = request.Sync,
                     ConnectInterval = request.SyncInterval,
                 });
             }
@@ -55,7 +57,7 @@ public static class KvCommand
                 await error.WriteLineAsync($"kv: {e.Message}");
                 return BadUsage;
             }
-            await output.WriteLineAsync($"kv: node {node.Name}, replicas on {string.Join(",", hosts)}, W={Math.Min(request.WriteQuorum, hosts.Distinct().Count())}");
+            await output.WriteLineAsync($"kv: node {node.Name}, replicas on {string.Join(",", hosts)}, W={Math.Min(request.WriteQuorum, hosts.Distinct().Count())}, sync={(request.Sync == SyncMode.DeltaInterval ? "delta" : "full")}");
             store = cluster;
         }
         else
@@ -83,13 +85,49 @@ public static class KvCommand
             await output.WriteLineAsync($"kv: HTTP API on {server.BaseAddress} (POST, GET, DELETE {server.BaseAddress}kv/{{namespace}}/{{key}}); Ctrl+C stops");
             try
             {
-                await Task.Delay(Timeout.Infinite, cancel);
+                if (cluster is null) await Task.Delay(Timeout.Infinite, cancel);
+                else await ReportSyncAsync(cluster, output, Max(request.SyncInterval, StatsEvery), cancel);
             }
             catch (OperationCanceledException)
             {
+                if (cluster is not null) await ReportLastAsync(cluster, output);
                 await output.WriteLineAsync("kv: stopping");
             }
         }
         return 0;
     }
+
+    private static readonly TimeSpan StatsEvery = TimeSpan.FromSeconds(5);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>Prints the anti-entropy counts every <paramref name="every"/>, when they changed.</summary>
+    private static async Task ReportSyncAsync(ClusterStore cluster, TextWriter output, TimeSpan every, CancellationToken cancel)
+    {
+        using var timer = new PeriodicTimer(every);
+        var last = SyncStats.None;
+        while (await timer.WaitForNextTickAsync(cancel))
+        {
+            var now = await cluster.SyncStatsAsync();
+            if (now != last) await output.WriteLineAsync(SyncLine(now));
+            last = now;
+        }
+        throw new OperationCanceledException(cancel);
+    }
+
+    private static async Task ReportLastAsync(ClusterStore cluster, TextWriter output)
+    {
+        try
+        {
+            await output.WriteLineAsync(SyncLine(await cluster.SyncStatsAsync()));
+        }
+        catch (ExitException)
+        {
+            // The replica is gone already: nothing to report.
+        }
+    }
+
+    /// <summary>The log line of the anti-entropy counts (tests read it).</summary>
+    internal static string SyncLine(SyncStats s) =>
+        $"kv: anti-entropy sent {s.Messages} messages ({s.StateMessages} state, {s.DeltaMessages} delta, {s.AckMessages} ack), {s.Bytes} bytes";
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Otp.Crdts.Replication;
 
 namespace Otp.KvStore.Cli;
 
@@ -22,4 +23,7 @@ public sealed record KvCommandRequest(int HttpPort, IPAddress Listen, long MaxBo
 
     /// <summary>Anti-entropy and reconnect interval (<c>--sync-ms</c>).</summary>
     public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>What anti-entropy sends (<c>--sync full|delta</c>).</summary>
+    public SyncMode Sync { get; init; } = SyncMode.FullState;
 }

@@ -1,3 +1,5 @@
+using Otp.Crdts.Replication;
+
 namespace Otp.KvStore.Cluster;
 
 /// <summary>How a node takes part in the clustered store.</summary>
@@ -15,8 +17,13 @@ public sealed record ClusterOptions
     /// <summary>How often the nodes that are not connected are tried again. Default 1 s.</summary>
     public TimeSpan ConnectInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often this replica sends its whole state to every other node (anti-entropy). Default 1 s.</summary>
+    /// <summary>How often this replica runs a round of anti-entropy with every other node. Default 1 s.</summary>
     public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>What a round sends: <see cref="SyncMode.FullState"/> (the default: the whole state
+    /// to every other node) or <see cref="SyncMode.DeltaInterval"/> (to each node, only the writes
+    /// made here that it has not acknowledged).</summary>
+    public SyncMode Sync { get; init; } = SyncMode.FullState;
 
     /// <summary>How long a write waits for each other replica's acknowledgement. Default 1 s.</summary>
     public TimeSpan ReplicaTimeout { get; init; } = TimeSpan.FromSeconds(1);

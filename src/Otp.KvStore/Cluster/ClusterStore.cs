@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Otp.Behaviours;
 using Otp.Crdts;
+using Otp.Crdts.Replication;
 using Otp.Distribution;
 using Otp.KvStore.Http;
 using Otp.KvStore.Pure;
@@ -10,8 +12,9 @@ namespace Otp.KvStore.Cluster;
 /// <summary>
 /// The HTTP API's store on a cluster of real nodes: this node's <see cref="ReplicaServer"/>, the
 /// connections to the other listed nodes (retried every <see cref="ClusterOptions.ConnectInterval"/>),
-/// anti-entropy (this replica's whole state sent to every other node every
-/// <see cref="ClusterOptions.SyncInterval"/>), and writes acknowledged only once stored on W replicas.
+/// anti-entropy run by the replica every <see cref="ClusterOptions.SyncInterval"/> (its whole state,
+/// or the delta intervals each node has not acknowledged: <see cref="ClusterOptions.Sync"/>), and
+/// writes acknowledged only once stored on W replicas.
 /// </summary>
 /// <remarks>
 /// A write is joined into this node's replica, then its delta is sent to every other replica with
@@ -29,15 +32,16 @@ public sealed class ClusterStore : IKvBackend, IAsyncDisposable
     private readonly string[] _peers;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _connecting;
-    private readonly Task _syncing;
 
-    private ClusterStore(Node node, ClusterOptions options)
+    private readonly byte[] _replica;
+
+    private ClusterStore(Node node, ClusterOptions options, ReplicaId replica)
     {
         _node = node;
+        _replica = System.Text.Encoding.UTF8.GetBytes(replica.Name);
         _options = options;
         _peers = [.. options.Hosts.Where(h => h != node.Name).Distinct()];
         _connecting = Task.Run(() => ConnectLoopAsync(_stop.Token));
-        _syncing = Task.Run(() => SyncLoopAsync(_stop.Token));
     }
 
     /// <summary>The other nodes, as listed.</summary>
@@ -46,7 +50,8 @@ public sealed class ClusterStore : IKvBackend, IAsyncDisposable
     /// <summary>Starts this node's replica and the connect and anti-entropy loops.</summary>
     /// <param name="node">A distributed node whose name is one of <see cref="ClusterOptions.Hosts"/>.</param>
     /// <param name="options">The hosts and W.</param>
-    /// <exception cref="ArgumentException">The node is not in the host list, or W is not between 1 and the number of hosts.</exception>
+    /// <exception cref="ArgumentException">The node is not in the host list, W is not between 1 and
+    /// the number of hosts, or the sync mode is <see cref="SyncMode.DeltaIntervalRelay"/>.</exception>
     public static async Task<ClusterStore> StartAsync(Node node, ClusterOptions options)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -56,9 +61,10 @@ public sealed class ClusterStore : IKvBackend, IAsyncDisposable
         if (options.WriteQuorum < 1 || options.WriteQuorum > count) throw new ArgumentException($"W must be from 1 to {count} (the number of hosts)", nameof(options));
         // The incarnation makes this life's dots new even if the node ran before and others still hold its old ones.
         var replica = new ReplicaId($"{node.Name}/{DateTime.UtcNow.Ticks}");
-        await GenServer.StartAsync(node, new ReplicaServer(replica), ReplicaServer.Name);
+        var peers = options.Hosts.Where(h => h != node.Name).Distinct();
+        await GenServer.StartAsync(node, new ReplicaServer(replica, peers, options.Sync, options.SyncInterval), ReplicaServer.Name);
         // Connecting happens in the background (a peer not up yet must not hold up this node's start).
-        return new ClusterStore(node, options);
+        return new ClusterStore(node, options, replica);
     }
 
     /// <inheritdoc/>
@@ -90,20 +96,29 @@ public sealed class ClusterStore : IKvBackend, IAsyncDisposable
     /// <summary>This replica's whole state, as the term other replicas receive.</summary>
     public Task<object> StateTermAsync() => GenServer.CallAsync(_node, ReplicaServer.Name, new Atom("kv_state"));
 
+    /// <summary>What this replica's anti-entropy has sent so far (bytes: the External Term Format
+    /// size of each message).</summary>
+    public async Task<SyncStats> SyncStatsAsync()
+    {
+        var t = (ITuple)await GenServer.CallAsync(_node, ReplicaServer.Name, new Atom("kv_sync_stats"));
+        return new SyncStats(Convert.ToInt32(t[1], CultureInfo.InvariantCulture), Convert.ToInt32(t[2], CultureInfo.InvariantCulture),
+            Convert.ToInt32(t[3], CultureInfo.InvariantCulture), Convert.ToInt64(t[4], CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Sends <paramref name="delta"/> to every other replica at once and waits for W - 1 of them.</summary>
     private async Task ReplicateAsync(object delta)
     {
         var needed = _options.WriteQuorum - 1;
         if (needed == 0)
         {
-            foreach (var peer in _peers) GenServer.Cast(_node, ReplicaServer.Name, peer, new ErlangTuple(new Atom("kv_join"), delta));
+            foreach (var peer in _peers) GenServer.Cast(_node, ReplicaServer.Name, peer, new ErlangTuple(new Atom("kv_join"), delta, _replica));
             return;
         }
         var calls = _peers.Select(async peer =>
         {
             try
             {
-                return await GenServer.CallAsync(_node, ReplicaServer.Name, peer, new ErlangTuple(new Atom("kv_join"), delta), _options.ReplicaTimeout) is Atom { Name: "ok" };
+                return await GenServer.CallAsync(_node, ReplicaServer.Name, peer, new ErlangTuple(new Atom("kv_join"), delta, _replica), _options.ReplicaTimeout) is Atom { Name: "ok" };
             }
             catch (ExitException)
             {
@@ -146,29 +161,11 @@ public sealed class ClusterStore : IKvBackend, IAsyncDisposable
         while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false));
     }
 
-    private async Task SyncLoopAsync(CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(_options.SyncInterval);
-        while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
-        {
-            try
-            {
-                var state = await StateTermAsync();
-                var connected = _node.Nodes(NodeVisibility.Connected);
-                foreach (var peer in _peers.Where(connected.Contains)) GenServer.Cast(_node, ReplicaServer.Name, peer, new ErlangTuple(new Atom("kv_join"), state));
-            }
-            catch (ExitException)
-            {
-                // The replica is restarting or busy: next round.
-            }
-        }
-    }
-
     /// <summary>Stops the loops (the replica stops with its node).</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        try { await Task.WhenAll(_connecting, _syncing); } catch (OperationCanceledException) { }
+        try { await _connecting; } catch (OperationCanceledException) { }
         _stop.Dispose();
     }
 }

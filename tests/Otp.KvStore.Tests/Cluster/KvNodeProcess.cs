@@ -30,13 +30,13 @@ internal sealed partial class KvNodeProcess : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1:1/");
 
     /// <summary>Starts the node and waits (up to 90 s) until its HTTP API listens.</summary>
-    public static async Task<KvNodeProcess> StartAsync(string name, IReadOnlyList<string> hosts, int epmdPort, int w, int syncMs)
+    public static async Task<KvNodeProcess> StartAsync(string name, IReadOnlyList<string> hosts, int epmdPort, int w, int syncMs, string sync = "full")
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Otp.KvStore.dll");
         Assert.True(File.Exists(dll), $"missing {dll}");
         var psi = new ProcessStartInfo("dotnet",
             [dll, "--sname", name, "--cookie", "kvfault", "--http", "0", "--hosts", string.Join(",", hosts),
-             "--w", w.ToString(CultureInfo.InvariantCulture), "--sync-ms", syncMs.ToString(CultureInfo.InvariantCulture)])
+             "--w", w.ToString(CultureInfo.InvariantCulture), "--sync-ms", syncMs.ToString(CultureInfo.InvariantCulture), "--sync", sync])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
