@@ -16,4 +16,21 @@ public sealed partial class Node
         node.Remote = remote(node);
         return node;
     }
+
+    private readonly Lock _userGate = new();
+
+    /// <summary>The node's <c>user</c> io server, the group leader this node names when it spawns
+    /// on another node. A real distributed node starts it with <c>net_kernel</c>; a simulated
+    /// node starts it here on first use, so that scenarios without spawns across nodes keep it
+    /// out of their traces.</summary>
+    internal Pid UserIoServer()
+    {
+        lock (_userGate)
+        {
+            if (WhereIs("user") is { } user) return user;
+            var pid = Spawn(Io.IoServer.Loop);
+            Register("user", pid);
+            return pid;
+        }
+    }
 }

@@ -36,7 +36,7 @@ public sealed record SimulatedNetworkOptions
     /// <summary>Record one <see cref="Tracing.TraceLog"/> for all the nodes (default true).</summary>
     public bool Trace { get; init; } = true;
 
-    /// <summary>The host part of the names <see cref="SimulatedNetwork.AddNode"/> gives:
+    /// <summary>The host part of the names <see cref="SimulatedNetwork.AddNode(string)"/> gives:
     /// <c>a</c> becomes <c>a@sim</c> by default.</summary>
     public string Host { get; init; } = "sim";
 
