@@ -96,8 +96,10 @@ public sealed partial class Process
             if (!HasExited)
             {
                 MonitorNode(node, on: false);
-                // A nodedown for this wait that came after the reply must not linger.
-                await Receive(x => x is ErlangTuple { Length: 2 } t && t[0] is Atom { Name: "nodedown" } && t[1] is Atom n && n.Name == node, TimeSpan.Zero).ConfigureAwait(true);
+                // A nodedown for this wait that came after the reply must not linger. Removed
+                // as demonitor's flush removes a DOWN: no receive, so nothing in the trace.
+                lock (_gate) _mailbox.Drain();
+                _mailbox.RemoveAll(x => x is ErlangTuple { Length: 2 } t && t[0] is Atom { Name: "nodedown" } && t[1] is Atom n && n.Name == node);
             }
         }
     }

@@ -136,7 +136,7 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
             var creation = _creations[full] = _creations.GetValueOrDefault(full) + 1;
             var scheduler = new SimulatedNodeScheduler(_scheduler);
             var options = new NodeOptions { Name = full, Deterministic = true, Seed = _seed, Trace = Trace is not null, Hidden = false,
-                StandardOutput = standardOutput };
+                StandardOutput = standardOutput, DistributionLog = Options.Log };
             SimulatedNode sim = null!;
             var node = Node.StartSimulated(options, scheduler, Trace is null ? null : (Trace, _start),
                 n => sim = new SimulatedNode(this, n, creation, scheduler, Options.Records));

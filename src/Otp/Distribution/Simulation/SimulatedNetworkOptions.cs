@@ -44,6 +44,11 @@ public sealed record SimulatedNetworkOptions
     /// without, a record arrives as the tuple it travels as, exactly as over TCP.</summary>
     public TermRecords? Records { get; init; }
 
+    /// <summary>Where the nodes write what a real node writes to its distribution log, such as
+    /// <c>** Can not start M:F,Args on Node **</c> for a spawn on a node that cannot be reached
+    /// (<see cref="NodeOptions.DistributionLog"/>); null for standard error.</summary>
+    public Action<string>? Log { get; init; }
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative time or a rate outside 0..1.</exception>
     internal void Validate()
