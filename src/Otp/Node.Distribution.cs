@@ -25,6 +25,30 @@ public sealed partial class Node
     /// <summary>The port this node accepts connections from other nodes on; 0 when not distributed.</summary>
     public int DistributionPort => Distribution?.Port ?? 0;
 
+    /// <summary>
+    /// The address of <paramref name="pid"/> as seen from this node. A pid carries its node, as in
+    /// Erlang: a pid that another distributed <see cref="Node"/> handed out (another node of the
+    /// same simulated network, say, whose <c>Spawn</c> returned it) names a process there, so it
+    /// becomes that node's remote pid and signals to it travel through the network. Pids of this
+    /// node, remote pids, and pids between two nodes without a name are returned as they are.
+    /// </summary>
+    /// <exception cref="BadArgException">Only one of the two nodes is distributed, so neither can
+    /// reach the other.</exception>
+    internal Pid Address(Pid pid)
+    {
+        if (pid.Process is not { } p || ReferenceEquals(p.Node, this)) return pid;
+        var owner = p.Node;
+        if (owner.Remote is null && Remote is null) return pid;
+        if (owner.Remote is null || Remote is null)
+            throw new BadArgException($"{pid} is a process of node {owner.Name}, which node {Name} cannot reach: "
+                + "only nodes of one cluster (or one simulated network) can signal each other's processes");
+        return owner.RemotePid(pid);
+    }
+
+    /// <summary>This node's <paramref name="local"/> pid as other nodes see it.</summary>
+    internal Pid RemotePid(Pid local) =>
+        Pid.Remote(new Atom(Name), (uint)local.Number, (uint)(local.Number >> 32), Creation);
+
     internal Process? LiveProcess(long number) =>
         _processes is not null && _processes.TryGetValue(number, out var p) && !p.HasExited ? p : null;
 
