@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Otp.Distribution;
 using Otp.Distribution.Simulation;
 using Otp.Modules;
@@ -9,7 +10,7 @@ namespace Otp.Simulation.Tests;
 /// Spawn and rpc between simulated nodes: the same SPAWN_REQUEST / SPAWN_REPLY the TCP
 /// distribution carries, in virtual time, with a trace that repeats for a seed.
 /// </summary>
-public class SpawnAndRpcTests
+public partial class SpawnAndRpcTests
 {
     [ErlangModule("calc")]
     public static class Calc
@@ -87,7 +88,23 @@ public class SpawnAndRpcTests
             "spawn hello: normal",
         ], lines);
         // What the processes on b print goes to their group leader, a's user: it prints on a.
-        Assert.Equal("hello joe from b@sim\nhello mike from b@sim\nhello robert from b@sim\n", outA.ToString());
+        // So do the error reports of the spawned processes that failed with undef (the rpc's did
+        // not fail: erpc caught the error), as erts sends them to the group leader's node.
+        Assert.Equal(
+            """
+            hello joe from b@sim
+            =ERROR REPORT==== (time) ===
+            Error in process <b@sim.6.0> on node b@sim with exit value:
+            {undef,[{nomod,nofun,[1],[]}]}
+
+            =ERROR REPORT==== (time) ===
+            Error in process <b@sim.7.0> on node b@sim with exit value:
+            {undef,[{calc,nofun,[],[]}]}
+
+            hello mike from b@sim
+            hello robert from b@sim
+
+            """, Stamps().Replace(outA.ToString(), "(time)"));
         Assert.Equal("", outB.ToString());
     }
 
@@ -155,4 +172,7 @@ public class SpawnAndRpcTests
         });
         Assert.Equal(["** Can not start m:f,[1] ([link]) on b@sim **", "** Can not start m:f,[] ([monitor]) on b@sim **", "** Can not start m:f,[] on b@sim **"], log);
     }
+
+    [GeneratedRegex(@"(?<===== )\S+(?= ===)")]
+    private static partial Regex Stamps();
 }
