@@ -59,6 +59,30 @@ public partial class ErrorReportTests
         Assert.Equal(erl, csharp);
     }
 
+    [Fact]
+    public async Task A_crash_spawned_from_the_csharp_node_on_erl_is_reported_on_the_csharp_node()
+    {
+        await using var cluster = TestCluster.Start();
+        var output = new StringWriter();
+        var cs = await cluster.StartNodeAsync("cs", tweak: o => o with { StandardOutput = TextWriter.Synchronized(output) });
+        var erlName = cluster.NameOf("erl");
+        await using var erl = ErlNode.Start(cluster, erlName, "io:format(\"up~n\"), receive stop -> ok end.");
+        await erl.LineAsync("up");
+        await cs.RunAsync(async self =>
+        {
+            var (_, crashed) = await self.SpawnMonitorAsync(erlName, "nomod", "nofun", 1);
+            await self.Receive(m => m is Down d && d.Ref.Equals(crashed), Wait);
+            var (_, exited) = await self.SpawnMonitorAsync(erlName, "erlang", "exit", new Atom("boom"));
+            await self.Receive(m => m is Down d && d.Ref.Equals(exited), Wait);
+        }, Wait);
+        // The report travels on its own (erl's logger_proxy is not ordered with the DOWN): wait
+        // for it, a bounded number of times.
+        for (var i = 0; i < 100 && !output.ToString().Contains("{undef", StringComparison.Ordinal); i++) await Task.Delay(100, TestContext.Current.CancellationToken);
+        var lines = output.ToString().Split('\n').Select(l => Pid().Replace(l, "<PID>").Replace(erlName, "T")).ToList();
+        Assert.StartsWith("=ERROR REPORT==== ", lines[0]);
+        Assert.Equal(["Error in process <PID> on node T with exit value:", "{undef,[{nomod,nofun,[1],[]}]}", "", ""], lines[1..]);
+    }
+
     // The lines between "Tag begin" and "Tag end", with pids, the target's name and the
     // report's time stamp taken out.
     private static List<string> Section(IReadOnlyList<string> seen, string tag, string target)
@@ -69,6 +93,6 @@ public partial class ErrorReportTests
             .Select(l => l.StartsWith("=ERROR REPORT====", StringComparison.Ordinal) ? "=ERROR REPORT====" : l)];
     }
 
-    [GeneratedRegex(@"<\d+\.\d+\.\d+>")]
+    [GeneratedRegex(@"<[\w@.-]+?\.\d+\.\d+>")]
     private static partial Regex Pid();
 }
