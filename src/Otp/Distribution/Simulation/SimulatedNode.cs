@@ -17,7 +17,7 @@ internal sealed class SimulatedNode : IRemoteSignals
     private readonly Dictionary<string, List<Pid>> _nodeMonitors = new(StringComparer.Ordinal);
     private readonly List<Pid> _allNodesMonitors = [];
     private long _nextUnlinkId;
-    // Spawners waiting for a SPAWN_REPLY, by request; only the network's thread touches it.
+    // Spawners waiting for a SPAWN_REPLY, by request (locked: a spawner adds from its own thread).
     private readonly Dictionary<Ref, Process> _pendingSpawns = [];
 
     public SimulatedNode(SimulatedNetwork network, Node node, uint creation, SimulatedNodeScheduler scheduler, TermRecords? records)
