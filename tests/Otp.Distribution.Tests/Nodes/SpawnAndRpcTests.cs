@@ -104,6 +104,15 @@ public class SpawnAndRpcTests
         Assert.Equal(6, results.sum);
         // The erl process's group leader is the C# node's user process: its line printed here.
         Assert.Equal($"erl process hi prints on {cs.Name}\n", output.ToString());
+        // erpc:cast from C#: nothing comes back; its line prints here too, when it is done.
+        await cs.RunAsync(self =>
+        {
+            Rpc.Cast(self, erlName, "io", "format", [ErlangList.FromString("cast prints on ~p~n"), new ErlangList(new Atom(cs.Name))]);
+            return Task.CompletedTask;
+        }, Wait);
+        for (var i = 0; i < 100 && !output.ToString().Contains("cast", StringComparison.Ordinal); i++)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Equal($"erl process hi prints on {cs.Name}\ncast prints on {cs.Name}\n", output.ToString());
     }
 
     [Fact]
