@@ -25,6 +25,65 @@ public sealed partial class Node
     /// <summary>The port this node accepts connections from other nodes on; 0 when not distributed.</summary>
     public int DistributionPort => Distribution?.Port ?? 0;
 
+    /// <summary>
+    /// The address of <paramref name="pid"/> as seen from this node. A pid carries its node, as in
+    /// Erlang: a pid that another distributed <see cref="Node"/> handed out (another node of the
+    /// same simulated network, say, whose <c>Spawn</c> returned it) names a process there, so it
+    /// becomes that node's remote pid and signals to it travel through the network. Pids of this
+    /// node, remote pids, and pids between two nodes without a name are returned as they are.
+    /// </summary>
+    /// <exception cref="BadArgException">Only one of the two nodes is distributed, so neither can
+    /// reach the other.</exception>
+    internal Pid Address(Pid pid)
+    {
+        if (pid.Process is not { } p || ReferenceEquals(p.Node, this)) return pid;
+        var owner = p.Node;
+        if (owner.Remote is null && Remote is null) return pid;
+        if (owner.Remote is null || Remote is null)
+            throw new BadArgException($"{pid} is a process of node {owner.Name}, which node {Name} cannot reach: "
+                + "only nodes of one cluster (or one simulated network) can signal each other's processes");
+        return owner.RemotePid(pid);
+    }
+
+    /// <summary>
+    /// A process ended with an error (not an exit). As erts does, when its group leader is on
+    /// another node (it was spawned from there), the report goes to that node's
+    /// <c>logger_proxy</c>: <c>{log, error, "Error in process ~p on node ~p with exit value:~n~p~n",
+    /// [Pid, Node, Reason], #{error_logger => #{emulator => true, tag => error}, gl => GL, pid =>
+    /// Pid, time => Microseconds}}</c>, and <c>erl</c> prints its <c>=ERROR REPORT====</c> there.
+    /// A process whose group leader is on this node reports nothing, as before.
+    /// </summary>
+    internal void ReportError(Process p, ExitReason reason)
+    {
+        if (Remote is not { } remote || p.GroupLeader is not { RemoteNode: { } leaderNode } leader) return;
+        var time = (Time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / (TimeSpan.TicksPerMillisecond / 1000);
+        var error = new Atom("error");
+        var meta = new ErlangMap(
+        [
+            new(new Atom("error_logger"), new ErlangMap([new(new Atom("emulator"), true), new(new Atom("tag"), error)])),
+            new(new Atom("gl"), leader),
+            new(new Atom("pid"), p.Self),
+            new(new Atom("time"), time),
+        ]);
+        var report = new ErlangTuple(new Atom("log"), error, ErlangList.FromString(ErrorReportFormat),
+            new ErlangList(p.Self, new Atom(Name), NodeDistribution.ReasonTerm(reason)), meta);
+        try
+        {
+            remote.SendRegistered(p.Self, "logger_proxy", leaderNode.Name, report);
+        }
+        catch (BadArgException)
+        {
+            // A reason with no Erlang form cannot be reported; the exit itself still goes out.
+        }
+    }
+
+    /// <summary>The format of the report erts makes for a process that ends with an error.</summary>
+    internal const string ErrorReportFormat = "Error in process ~p on node ~p with exit value:~n~p~n";
+
+    /// <summary>This node's <paramref name="local"/> pid as other nodes see it.</summary>
+    internal Pid RemotePid(Pid local) =>
+        Pid.Remote(new Atom(Name), (uint)local.Number, (uint)(local.Number >> 32), Creation);
+
     internal Process? LiveProcess(long number) =>
         _processes is not null && _processes.TryGetValue(number, out var p) && !p.HasExited ? p : null;
 

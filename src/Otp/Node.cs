@@ -129,6 +129,8 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
     /// <summary>Sends an exit signal from outside any process (as <see cref="Process.Exit(Pid, ExitReason)"/>).</summary>
     public void Exit(Pid pid, ExitReason reason)
     {
+        ArgumentNullException.ThrowIfNull(pid);
+        pid = Address(pid);
         Tracer?.ExitSent(Pid.Outside, pid, reason);
         if (!pid.IsLocal) Remote?.Exit2(Pid.Outside, pid, reason);
         else pid.Process?.OnExitSignal(Pid.Outside, reason, viaLink: false);
@@ -148,6 +150,7 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
 
     internal void Route(Pid from, Pid to, object message)
     {
+        to = Address(to);
         Tracer?.Sent(from, to, message);
         if (to.IsLocal) to.Process?.Deliver(message);
         // A pid of another node: out on that node's connection (made if needed). Without

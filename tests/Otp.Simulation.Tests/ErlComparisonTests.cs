@@ -73,6 +73,64 @@ public class ErlComparisonTests
             io:format("line nodes ~p~n", [length(nodes())]).
         """;
 
+    // After the peer has stopped: rpc:call, spawn_monitor and spawn_link to it, and what erl
+    // logs for the two spawns.
+    private const string SpawnUnreachable = """
+        -module(sim_spawn_unreachable).
+        -export([main/0]).
+        main() ->
+            process_flag(trap_exit, true),
+            {ok, Peer, Node} = peer:start(#{name => peer:random_name(),
+                args => ["-kernel", "inet_dist_use_interface", "{127,0,0,1}"]}),
+            peer:stop(Peer),
+            timer:sleep(200),
+            io:format("line node ~s~n", [Node]),
+            io:format("line rpc ~p~n", [rpc:call(Node, erlang, node, [])]),
+            {_, R} = spawn_monitor(Node, erlang, node, []),
+            receive {'DOWN', R, process, _, W} -> io:format("line DOWN ~p~n", [W]) after 5000 -> io:format("line no DOWN~n") end,
+            P = spawn_link(Node, erlang, node, [1]),
+            receive {'EXIT', P, W2} -> io:format("line EXIT ~p~n", [W2]) after 5000 -> io:format("line no EXIT~n") end,
+            timer:sleep(300).
+        """;
+
+    [Fact]
+    public async Task Rpc_and_spawn_to_a_stopped_node_answer_and_log_as_erl_does()
+    {
+        var erl = await ErlLinesAsync(SpawnUnreachable, "sim_spawn_unreachable", "sim_spawn_unreachable:main()", "spawnun",
+            keep: l => l.StartsWith("** Can not start", StringComparison.Ordinal));
+        var erlNode = erl.First(l => l.StartsWith("node ", StringComparison.Ordinal))["node ".Length..];
+        // erl quotes a name such as peer-1-2@host; its logger prints on its own time, so the log
+        // lines and the results are compared each in their order, not with each other.
+        var expected = Split(erl.Where(l => !l.StartsWith("node ", StringComparison.Ordinal)).Select(l => l.Replace($"'{erlNode}'", "N").Replace(erlNode, "N")));
+        Assert.Equal(["rpc {badrpc,nodedown}", "DOWN noconnection", "EXIT noconnection"], expected.Results);
+        Assert.Equal(["** Can not start erlang:node,[] ([monitor]) on N **", "** Can not start erlang:node,[1] ([link]) on N **"], expected.Log);
+
+        var lines = new List<string>();
+        using var net = SimulatedNetwork.Start(seed: 9, new SimulatedNetworkOptions { Log = lines.Add });
+        var obs = net.AddNode("obs");
+        var peer = net.AddNode("peer");
+        Assert.True(await obs.PingAsync(peer.Name));
+        peer.Dispose();
+        await obs.RunAsync(async self =>
+        {
+            self.TrapExit = true;
+            lines.Add("rpc " + Otp.Terms.Term.Format(await Otp.Distribution.Rpc.CallAsync(self, "peer@sim", "erlang", "node", [])));
+            var (_, r) = await self.SpawnMonitorAsync("peer@sim", "erlang", "node");
+            lines.Add($"DOWN {((Down)(await self.Receive(m => m is Down d && d.Ref.Equals(r)))!).Reason}");
+            var p = await self.SpawnLinkAsync("peer@sim", "erlang", "node", 1);
+            lines.Add($"EXIT {((ExitSignal)(await self.Receive(m => m is ExitSignal e && e.From == p))!).Reason}");
+        });
+        var actual = Split(lines.Select(l => l.Replace("peer@sim", "N")));
+        Assert.Equal(expected.Results, actual.Results);
+        Assert.Equal(expected.Log, actual.Log);
+    }
+
+    private static (List<string> Results, List<string> Log) Split(IEnumerable<string> lines)
+    {
+        var all = lines.ToList();
+        return ([.. all.Where(l => !l.StartsWith("**", StringComparison.Ordinal))], [.. all.Where(l => l.StartsWith("**", StringComparison.Ordinal))]);
+    }
+
     [Fact]
     public async Task Link_monitor_and_monitor_node_to_a_stopped_node_answer_as_erl_does()
     {
@@ -148,8 +206,9 @@ public class ErlComparisonTests
     }
 
     /// <summary>Compiles <paramref name="source"/> as <paramref name="module"/>, runs
-    /// <paramref name="eval"/> on a fresh erl node, and returns the lines it printed after "line ".</summary>
-    private static async Task<List<string>> ErlLinesAsync(string source, string module, string eval, string tag)
+    /// <paramref name="eval"/> on a fresh erl node, and returns the lines it printed after "line ",
+    /// and whole the lines <paramref name="keep"/> accepts, in order.</summary>
+    private static async Task<List<string>> ErlLinesAsync(string source, string module, string eval, string tag, Func<string, bool>? keep = null)
     {
         var erl = Workbook.ErlangTools.Require("erl");
         var erlc = Workbook.ErlangTools.Require("erlc");
@@ -161,7 +220,9 @@ public class ErlComparisonTests
             var output = await RunAsync(erl, dir.FullName,
                 ["-sname", $"simobs{Environment.ProcessId}_{tag}", "-noshell", "-kernel", "inet_dist_use_interface", "{127,0,0,1}",
                  "-eval", $"{eval}, halt()."]);
-            return [.. output.Split('\n').Where(l => l.StartsWith("line ", StringComparison.Ordinal)).Select(l => l["line ".Length..].Trim())];
+            return [.. output.Split('\n').Select(l => l.TrimEnd('\r'))
+                .Where(l => l.StartsWith("line ", StringComparison.Ordinal) || keep?.Invoke(l) == true)
+                .Select(l => l.StartsWith("line ", StringComparison.Ordinal) ? l["line ".Length..].Trim() : l)];
         }
         finally
         {

@@ -43,6 +43,7 @@ public static partial class GenServer
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(request);
+        server = node.Address(server);
         node.Send(server, server.IsLocal ? new GenCast(request) : new ErlangTuple(s_genCast, request));
     }
 

@@ -113,6 +113,7 @@ public static partial class GenServer
     {
         ArgumentNullException.ThrowIfNull(request);
         if (pid is null) throw failed(ExitReason.NoProc);
+        pid = self.Node.Address(pid);
         // A server calling itself would wait for its own answer for ever; Erlang refuses at once.
         if (pid == self.Self) throw failed(ExitReason.Of("calling_self"));
         if (!pid.IsLocal) return await RemoteCall(self, pid, request, wait, failed);
@@ -156,6 +157,7 @@ public static partial class GenServer
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(request);
+        server = self.Node.Address(server);
         self.Send(server, server.IsLocal ? new GenCast(request) : new ErlangTuple(s_genCast, request));
     }
 

@@ -40,6 +40,22 @@ internal interface IRemoteSignals : IAsyncDisposable
     /// <summary>A local process monitored from another node ended.</summary>
     void MonitorExit(object fromProc, Pid watcher, Ref r, ExitReason reason);
 
+    /// <summary>
+    /// Sends a SPAWN_REQUEST for <c>M:F(Args)</c> to <paramref name="node"/> on behalf of
+    /// <paramref name="spawner"/>. With <paramref name="awaitReply"/>, the
+    /// <see cref="SpawnReply"/> arrives in its mailbox (and a link or monitor the other node set
+    /// up is recorded); without, the reply is dropped (<c>erpc:cast</c>). False, and nothing sent,
+    /// when the node cannot be reached.
+    /// </summary>
+    bool SendSpawnRequest(Process spawner, string node, Ref request, Pid groupLeader, Atom module, Atom function,
+        IReadOnlyList<object?> args, bool link, bool monitor, bool awaitReply = true);
+
+    /// <summary>The spawner stopped waiting for the reply to <paramref name="request"/>.</summary>
+    void ForgetSpawnRequest(Ref request);
+
+    /// <summary>Writes a line to the node's distribution log (<see cref="NodeOptions.DistributionLog"/>).</summary>
+    void Log(string line);
+
     /// <summary><c>monitor_node(Node, Flag)</c>.</summary>
     void MonitorNode(Process p, string node, bool on);
 

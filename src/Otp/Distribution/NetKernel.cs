@@ -4,7 +4,8 @@ namespace Otp.Distribution;
 /// The processes a distributed node runs for its peers: <c>net_kernel</c>, which answers the
 /// <c>is_auth</c> call behind <c>net_adm:ping</c> and Elixir's <c>Node.ping</c>; <c>rex</c>,
 /// the classic rpc server, which calls the node's modules (the mesher uses it for
-/// <c>erlang:nodes/1</c>); <c>user</c>, the io server of the node's standard output; and, with <see cref="NodeOptions.ConnectAll"/>, the mesher, which asks every
+/// <c>erlang:nodes/1</c>); <c>user</c>, the io server of the node's standard output; <c>logger_proxy</c>, which prints the
+/// error reports other nodes send about processes spawned from here; and, with <see cref="NodeOptions.ConnectAll"/>, the mesher, which asks every
 /// newly connected node for its nodes and connects to them.
 /// </summary>
 internal static class NetKernel
@@ -20,6 +21,7 @@ internal static class NetKernel
         node.Register("net_kernel", node.Spawn(NetKernelLoop));
         node.Register("rex", node.Spawn(RexLoop));
         node.Register("user", node.Spawn(Io.IoServer.Loop));
+        node.Register("logger_proxy", node.Spawn(Io.LoggerProxy.Loop));
         if (node.Options.ConnectAll) node.Spawn(MeshLoop);
     }
 

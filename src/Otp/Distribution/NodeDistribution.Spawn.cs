@@ -9,8 +9,6 @@ namespace Otp.Distribution;
 // spawn, so no exit of the new process can slip between its start and the spawner's link.
 internal sealed partial class NodeDistribution
 {
-    private const int SpawnLinked = 1;
-    private const int SpawnMonitored = 2;
     private readonly ConcurrentDictionary<Ref, Process> _pendingSpawns = new();
 
     /// <summary>
@@ -21,26 +19,18 @@ internal sealed partial class NodeDistribution
     /// </summary>
     public void OnSpawnRequest(Connection c, Ref request, Pid from, Pid groupLeader, Atom module, Atom function, ErlangList options, ErlangList args)
     {
-        bool link = false, monitor = false;
-        foreach (var o in options)
-            switch (o)
-            {
-                case Atom { Name: "link" }: link = true; break;
-                case Atom { Name: "monitor" }: monitor = true; break;
-                case ErlangTuple { Length: 2 } t when t[0] is Atom { Name: "monitor" }: monitor = true; break;
-            }
-        var p = Node.SpawnFrom(Pid.Outside, Node.Modules.Body(module, function, [.. args]), link: false, start: false);
-        p.InitGroupLeader(groupLeader);
+        var (link, monitor) = RemoteSpawn.ReadOptions(options);
+        var p = RemoteSpawn.Prepare(Node, from, groupLeader, module, function, args);
         var flags = 0;
         if (link && p.AddRemoteLink(from))
         {
             lock (c.Gate) c.Links.Add((p.Self, from));
-            flags |= SpawnLinked;
+            flags |= RemoteSpawn.Linked;
         }
         if (monitor && p.AddRemoteWatcher(request, from, p.Self))
         {
             lock (c.Gate) c.WatchedByRemote[request] = p;
-            flags |= SpawnMonitored;
+            flags |= RemoteSpawn.Monitored;
         }
         c.Enqueue(FrameOf(Control(ControlTag.SpawnReply, request, from, flags, p.Self)));
         p.Start();
@@ -55,12 +45,12 @@ internal sealed partial class NodeDistribution
         {
             if (child.IsLocal || child.RemoteNode!.Value.Name != c.PeerName)
                 throw new BadFrameException($"SPAWN_REPLY names {child}, which is not a process of {c.PeerName}");
-            if ((flags & SpawnLinked) != 0)
+            if ((flags & RemoteSpawn.Linked) != 0)
             {
                 if (spawner.AddRemoteLink(child)) lock (c.Gate) c.Links.Add((spawner.Self, child));
                 else ExitThroughLink(spawner.Self, child, ExitReason.NoProc);
             }
-            if ((flags & SpawnMonitored) != 0 && spawner.AddSpawnMonitor(request, child, c.PeerName))
+            if ((flags & RemoteSpawn.Monitored) != 0 && spawner.AddSpawnMonitor(request, child, c.PeerName))
                 lock (c.Gate) c.WatchingRemote[request] = (spawner, child, child);
         }
         spawner.Deliver(new SpawnReply(request, result));
@@ -73,15 +63,12 @@ internal sealed partial class NodeDistribution
     /// the node cannot be reached at all. Every peer that passes the handshake speaks OTP 23's
     /// SPAWN_REQUEST, since HANDSHAKE_23 is mandatory.
     /// </summary>
-    public bool SendSpawnRequest(Process spawner, string node, Ref request, Pid groupLeader, Atom module, Atom function, IReadOnlyList<object?> args, bool link, bool monitor)
+    public bool SendSpawnRequest(Process spawner, string node, Ref request, Pid groupLeader, Atom module, Atom function, IReadOnlyList<object?> args, bool link, bool monitor, bool awaitReply = true)
     {
         if (GetOrConnect(node) is not { } c) return false;
-        var options = new List<object?>();
-        if (link) options.Add(new Atom("link"));
-        if (monitor) options.Add(new Atom("monitor"));
         var frame = Encode(Control(ControlTag.SpawnRequest, request, spawner.Self, groupLeader,
-            new ErlangTuple(module, function, args.Count), new ErlangList([.. options])), new ErlangList([.. args]));
-        _pendingSpawns[request] = spawner;
+            new ErlangTuple(module, function, args.Count), RemoteSpawn.Options(link, monitor)), new ErlangList([.. args]));
+        if (awaitReply) _pendingSpawns[request] = spawner;
         c.Enqueue(frame);
         return true;
     }

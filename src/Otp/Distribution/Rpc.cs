@@ -12,6 +12,7 @@ public static class Rpc
 {
     private static readonly Atom s_erpc = new("erpc");
     private static readonly Atom s_executeCall = new("execute_call");
+    private static readonly Atom s_executeCast = new("execute_cast");
     private static readonly Atom s_badrpc = new("badrpc");
     private static readonly Atom s_exit = new("EXIT");
 
@@ -50,6 +51,27 @@ public static class Rpc
             return Bad(new Atom("timeout"));
         }
         return FromOutcome(result, reason.Term);
+    }
+
+    /// <summary>
+    /// Erlang's <c>erpc:cast(Node, Module, Function, Args)</c> (and <c>rpc:cast/4</c>): starts
+    /// <c>erpc:execute_cast(M, F, A)</c> on the node and returns at once. Nothing comes back:
+    /// not the value, not a failure, and nothing when the node cannot be reached. What the call
+    /// prints goes to this process's group leader, as for a spawn.
+    /// </summary>
+    public static void Cast(Process self, string node, Atom module, Atom function, IReadOnlyList<object?> args)
+    {
+        ArgumentNullException.ThrowIfNull(self);
+        ArgumentException.ThrowIfNullOrEmpty(node);
+        ArgumentNullException.ThrowIfNull(args);
+        object?[] castArgs = [module, function, new ErlangList([.. args])];
+        if (node == self.Node.Name)
+        {
+            self.Spawn(self.Node.Modules.Body(s_erpc, s_executeCast, castArgs));
+            return;
+        }
+        self.Node.Remote?.SendSpawnRequest(self, node, self.MakeRef(), self.RemoteGroupLeader(), s_erpc, s_executeCast, castArgs,
+            link: false, monitor: false, awaitReply: false);
     }
 
     /// <summary><see cref="CallAsync(Process, string, Atom, Atom, IReadOnlyList{object?}, TimeSpan?)"/>

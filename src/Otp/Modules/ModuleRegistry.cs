@@ -91,7 +91,17 @@ public sealed class ModuleRegistry
     /// <c>spawn(M, F, A)</c> makes one: normally when the function returns, with
     /// <c>{undef, [{M, F, Args, []}]}</c> (or <c>function_clause</c>) when it cannot be called.
     /// </summary>
-    public Func<Process, Task> Body(Atom module, Atom function, IReadOnlyList<object?> args) => async self =>
+    public Func<Process, Task> Body(Atom module, Atom function, IReadOnlyList<object?> args)
+    {
+        // spawn(N, erlang, apply, [M, F, A]) starts M:F(A...) itself: on the BEAM, apply/3 as a
+        // process's first call leaves no frame, so an undef shows [{M, F, A, []}] only (checked
+        // with erl; a call through apply/3 from a function keeps {erlang, apply, 3, []}).
+        if (module.Name == "erlang" && function.Name == "apply" && args is [Atom m, Atom f, ErlangList { IsProper: true } a])
+            return Body(m, f, [.. a]);
+        return BodyOf(module, function, args);
+    }
+
+    private Func<Process, Task> BodyOf(Atom module, Atom function, IReadOnlyList<object?> args) => async self =>
     {
         try
         {
@@ -99,6 +109,7 @@ public sealed class ModuleRegistry
         }
         catch (ModuleCallException e)
         {
+            self.EndsWithError();
             self.Exit(new ExitReason(e.ExitTerm));
         }
     };

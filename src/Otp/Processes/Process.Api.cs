@@ -6,8 +6,12 @@ public sealed partial class Process
     /// Erlang's <c>Pid ! Message</c>: puts <paramref name="message"/> at the end of
     /// <paramref name="to"/>'s mailbox and returns at once. Messages from one sender to one
     /// receiver arrive in the order they were sent. Sending to a process that has ended does
-    /// nothing. The message is shared, not copied: send immutable values only.
+    /// nothing. The message is shared, not copied: send immutable values only. A pid carries its
+    /// node: one that another distributed node handed out is sent to over the network.
     /// </summary>
+    /// <exception cref="BadArgException">The message has no Erlang form and <paramref name="to"/>
+    /// is on another node, or <paramref name="to"/> is a process of a node this one cannot reach
+    /// (one distributed, the other not).</exception>
     public void Send(Pid to, object message)
     {
         ArgumentNullException.ThrowIfNull(to);

@@ -37,6 +37,7 @@ public sealed partial class Process
     public void Link(Pid pid)
     {
         ThrowIfExited();
+        pid = Node.Address(pid);
         if (pid == Self) return;
         if (!pid.IsLocal)
         {
@@ -67,6 +68,7 @@ public sealed partial class Process
     public void Unlink(Pid pid)
     {
         ThrowIfExited();
+        pid = Node.Address(pid);
         bool had;
         lock (_gate) had = _links?.Remove(pid) ?? false;
         if (!pid.IsLocal)
@@ -86,7 +88,11 @@ public sealed partial class Process
     /// the exit reason arrives; if it does not exist, the <see cref="Down"/> (reason
     /// <c>noproc</c>) arrives at once. Each call makes a separate monitor.
     /// </summary>
-    public Ref Monitor(Pid pid) => pid.IsLocal ? MonitorCore(pid, pid) : MonitorRemote(pid, pid.RemoteNode!.Value.Name, pid);
+    public Ref Monitor(Pid pid)
+    {
+        pid = Node.Address(pid);
+        return pid.IsLocal ? MonitorCore(pid, pid) : MonitorRemote(pid, pid.RemoteNode!.Value.Name, pid);
+    }
 
     /// <summary>Monitors the process registered as <paramref name="name"/>; the
     /// <see cref="Down"/> message names it as a <see cref="RegisteredName"/>.</summary>
@@ -150,6 +156,7 @@ public sealed partial class Process
     public void Exit(Pid pid, ExitReason reason)
     {
         ThrowIfExited();
+        pid = Node.Address(pid);
         Node.Tracer?.ExitSent(Self, pid, reason);
         if (!pid.IsLocal) Node.Remote?.Exit2(Self, pid, reason);
         else pid.Process?.OnExitSignal(Self, reason, viaLink: false);

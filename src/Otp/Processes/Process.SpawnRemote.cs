@@ -15,7 +15,7 @@ public sealed partial class Process
     /// process exits with <c>{undef, [{M, F, Args, []}]}</c>. When the node cannot be reached
     /// (or does not spawn for others), the pid returned is that of a local process that has exited
     /// with <c>noconnection</c>, and the distribution log says
-    /// <c>** Can not start M:F,Args on Node **</c>, as erl logs it.</remarks>
+    /// <c>** Can not start M:F,Args on Node **</c> (with <c>([link])</c> for a link), as erl logs it.</remarks>
     public Task<Pid> SpawnAsync(string node, Atom module, Atom function, params object?[] args) =>
         SpawnOnAsync(node, module, function, args, link: false);
 
@@ -24,6 +24,23 @@ public sealed partial class Process
     /// the spawn (an unreachable node gives a <c>noconnection</c> exit signal).</summary>
     public Task<Pid> SpawnLinkAsync(string node, Atom module, Atom function, params object?[] args) =>
         SpawnOnAsync(node, module, function, args, link: true);
+
+    /// <summary>Erlang's <c>spawn_monitor(Node, Module, Function, Args)</c>: as
+    /// <see cref="SpawnAsync(string, Atom, Atom, object?[])"/>, monitored as part of the spawn, so
+    /// the <see cref="Down"/> (with <c>{undef, ...}</c> for an unknown function) cannot be missed.
+    /// When the node cannot be reached, the pid is that of a local process and the DOWN says
+    /// <c>noconnection</c>, as in Erlang.</summary>
+    public async Task<(Pid Pid, Ref Monitor)> SpawnMonitorAsync(string node, Atom module, Atom function, params object?[] args)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(node);
+        ArgumentNullException.ThrowIfNull(args);
+        ThrowIfExited();
+        if (node == Node.Name) return SpawnMonitor(Node.Modules.Body(module, function, args));
+        var (reply, request) = await SpawnRequestAsync(node, module, function, args, link: false, monitor: true).ConfigureAwait(true);
+        if (reply is Pid pid) return (pid, request);
+        CannotStart(node, module, function, args, "monitor");
+        return SpawnMonitor(NoConnection);
+    }
 
     private async Task<Pid> SpawnOnAsync(string node, Atom module, Atom function, object?[] args, bool link)
     {
@@ -37,13 +54,19 @@ public sealed partial class Process
         }
         var (reply, _) = await SpawnRequestAsync(node, module, function, args, link, monitor: false).ConfigureAwait(true);
         if (reply is Pid pid) return pid;
-        Node.Distribution?.Log($"** Can not start {module}:{function},{Terms.Term.Format(new ErlangList(args))} on {node} **");
-        Func<Process, Task> crasher = self =>
-        {
-            self.Exit(ExitReason.Of("noconnection"));
-            return Task.CompletedTask;
-        };
-        return link ? SpawnLink(crasher) : Spawn(crasher);
+        CannotStart(node, module, function, args, link ? "link" : null);
+        return link ? SpawnLink(NoConnection) : Spawn(NoConnection);
+    }
+
+    // What erl logs when a spawn on another node fails: "** Can not start m:f,[1] ([link]) on n@h **".
+    private void CannotStart(string node, Atom module, Atom function, object?[] args, string? option) =>
+        Node.Remote?.Log($"** Can not start {module}:{function},{Terms.Term.Format(new ErlangList(args))}{(option is null ? "" : $" ([{option}])")} on {node} **");
+
+    // The stand-in erl returns for a process that could not be started on another node.
+    private static Task NoConnection(Process self)
+    {
+        self.Exit(ExitReason.Of("noconnection"));
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -55,8 +78,8 @@ public sealed partial class Process
     internal async Task<(object Result, Ref Request)> SpawnRequestAsync(string node, Atom module, Atom function, IReadOnlyList<object?> args, bool link, bool monitor)
     {
         var request = MakeRef();
-        if (Node.Distribution is not { } d) return (new Atom("noconnection"), request);
-        var leader = GroupLeader ?? Node.WhereIs("user") ?? Self;
+        if (Node.Remote is not { } d) return (new Atom("noconnection"), request);
+        var leader = RemoteGroupLeader();
         MonitorNode(node);
         try
         {
@@ -73,11 +96,18 @@ public sealed partial class Process
             if (!HasExited)
             {
                 MonitorNode(node, on: false);
-                // A nodedown for this wait that came after the reply must not linger.
-                await Receive(x => x is ErlangTuple { Length: 2 } t && t[0] is Atom { Name: "nodedown" } && t[1] is Atom n && n.Name == node, TimeSpan.Zero).ConfigureAwait(true);
+                // A nodedown for this wait that came after the reply must not linger. Removed
+                // as demonitor's flush removes a DOWN: no receive, so nothing in the trace.
+                lock (_gate) _mailbox.Drain();
+                _mailbox.RemoveAll(x => x is ErlangTuple { Length: 2 } t && t[0] is Atom { Name: "nodedown" } && t[1] is Atom n && n.Name == node);
             }
         }
     }
+
+    /// <summary>The group leader a process spawned on another node gets from this one: this
+    /// process's, or else the node's <c>user</c> io server (started on first use on a simulated
+    /// node), so that what it prints appears on this node.</summary>
+    internal Pid RemoteGroupLeader() => GroupLeader ?? Node.UserIoServer();
 
     /// <summary>Records the monitor a SPAWN_REPLY set up on a process of another node.</summary>
     internal bool AddSpawnMonitor(Ref r, Pid target, string node)

@@ -159,8 +159,19 @@ public sealed partial class Process : IThreadPoolWorkItem, IValueTaskSource<obje
             ExitException e => e.Reason,
             _ => ExitReason.Error(error),
         };
+        // An error (not an exit) is reported, as erts reports it, before the exit signals go out.
+        if (error is not null && (error is not ExitException || _endsWithError) && ExitReasonOrNull is null)
+            Node.ReportError(this, reason);
         Terminate(reason);
     }
+
+    // Set by a module function that failed with an Erlang error (undef, function_clause), which
+    // ends the process through Exit with the BEAM's reason but is an error all the same.
+    private bool _endsWithError;
+
+    /// <summary>Marks the exit that follows as an error (class <c>error</c>), which the node
+    /// reports to the group leader's node (see <see cref="Node.ReportError"/>).</summary>
+    internal void EndsWithError() => _endsWithError = true;
 
     private void ThrowIfExited()
     {

@@ -104,6 +104,15 @@ public class SpawnAndRpcTests
         Assert.Equal(6, results.sum);
         // The erl process's group leader is the C# node's user process: its line printed here.
         Assert.Equal($"erl process hi prints on {cs.Name}\n", output.ToString());
+        // erpc:cast from C#: nothing comes back; its line prints here too, when it is done.
+        await cs.RunAsync(self =>
+        {
+            Rpc.Cast(self, erlName, "io", "format", [ErlangList.FromString("cast prints on ~p~n"), new ErlangList(new Atom(cs.Name))]);
+            return Task.CompletedTask;
+        }, Wait);
+        for (var i = 0; i < 100 && !output.ToString().Contains("cast", StringComparison.Ordinal); i++)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Equal($"erl process hi prints on {cs.Name}\ncast prints on {cs.Name}\n", output.ToString());
     }
 
     [Fact]
@@ -131,7 +140,13 @@ public class SpawnAndRpcTests
         Assert.Equal(new Atom("done"), hello);
         Assert.Equal("{badrpc,{'EXIT',{undef,[{cs_demo,double,[1,2],[]}]}}}", Otp.Terms.Term.Format(undef));
         Assert.Equal("{undef,[{cs_demo,nofun,[],[]}]}", Otp.Terms.Term.Format(down.Reason.Term));
-        Assert.Equal($"hello joe from {b.Name}\n", output.ToString());
+        // The undef of the spawned process is an error: as erts does, b reports it to a's
+        // logger_proxy (its group leader's node), which prints it after the line of hello/1.
+        for (var i = 0; i < 100 && !output.ToString().Contains("{undef", StringComparison.Ordinal); i++)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        var text = output.ToString();
+        Assert.StartsWith($"hello joe from {b.Name}\n=ERROR REPORT==== ", text);
+        Assert.EndsWith($" ===\nError in process <{b.Name}.{down.From.Number}.0> on node {b.Name} with exit value:\n{{undef,[{{cs_demo,nofun,[],[]}}]}}\n\n", text);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
         if (options.Trace) Trace = new TraceLog { PerNode = true };
     }
 
-    /// <summary>Starts an empty network; add nodes with <see cref="AddNode"/>.</summary>
+    /// <summary>Starts an empty network; add nodes with <see cref="AddNode(string)"/>.</summary>
     /// <param name="seed">Null runs ready steps first come, first served; a number picks another
     /// reproducible interleaving (and the draws of loss, duplication and jitter).</param>
     /// <param name="options">Latency, loss, duplication...; the defaults are 1 ms and none.</param>
@@ -116,7 +116,15 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
     /// equal the new ones).
     /// </summary>
     /// <exception cref="ArgumentException">A malformed name, or a node of that name is running.</exception>
-    public Node AddNode(string name)
+    public Node AddNode(string name) => AddNode(name, null);
+
+    /// <summary>As <see cref="AddNode(string)"/>, with the node's standard output: where its
+    /// processes print without a group leader, and where its <c>user</c> io server writes what
+    /// processes it spawned on other nodes print (<see cref="NodeOptions.StandardOutput"/>).</summary>
+    /// <param name="name">The node's name (<c>a</c> becomes <c>a@sim</c>).</param>
+    /// <param name="standardOutput">Null for <see cref="Console.Out"/>.</param>
+    /// <exception cref="ArgumentException">A malformed name, or a node of that name is running.</exception>
+    public Node AddNode(string name, TextWriter? standardOutput)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var full = FullName(name);
@@ -127,7 +135,8 @@ public sealed class SimulatedNetwork : IDisposable, IAsyncDisposable
                 throw new ArgumentException($"a node named {full} is already running on this network", nameof(name));
             var creation = _creations[full] = _creations.GetValueOrDefault(full) + 1;
             var scheduler = new SimulatedNodeScheduler(_scheduler);
-            var options = new NodeOptions { Name = full, Deterministic = true, Seed = _seed, Trace = Trace is not null, Hidden = false };
+            var options = new NodeOptions { Name = full, Deterministic = true, Seed = _seed, Trace = Trace is not null, Hidden = false,
+                StandardOutput = standardOutput, DistributionLog = Options.Log };
             SimulatedNode sim = null!;
             var node = Node.StartSimulated(options, scheduler, Trace is null ? null : (Trace, _start),
                 n => sim = new SimulatedNode(this, n, creation, scheduler, Options.Records));

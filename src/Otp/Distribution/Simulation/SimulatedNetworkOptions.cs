@@ -36,13 +36,18 @@ public sealed record SimulatedNetworkOptions
     /// <summary>Record one <see cref="Tracing.TraceLog"/> for all the nodes (default true).</summary>
     public bool Trace { get; init; } = true;
 
-    /// <summary>The host part of the names <see cref="SimulatedNetwork.AddNode"/> gives:
+    /// <summary>The host part of the names <see cref="SimulatedNetwork.AddNode(string)"/> gives:
     /// <c>a</c> becomes <c>a@sim</c> by default.</summary>
     public string Host { get; init; } = "sim";
 
     /// <summary>Records to rebuild when a message arrives (see docs/distribution.md, "Records");
     /// without, a record arrives as the tuple it travels as, exactly as over TCP.</summary>
     public TermRecords? Records { get; init; }
+
+    /// <summary>Where the nodes write what a real node writes to its distribution log, such as
+    /// <c>** Can not start M:F,Args on Node **</c> for a spawn on a node that cannot be reached
+    /// (<see cref="NodeOptions.DistributionLog"/>); null for standard error.</summary>
+    public Action<string>? Log { get; init; }
 
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative time or a rate outside 0..1.</exception>

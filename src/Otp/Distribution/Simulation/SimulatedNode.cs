@@ -17,6 +17,8 @@ internal sealed class SimulatedNode : IRemoteSignals
     private readonly Dictionary<string, List<Pid>> _nodeMonitors = new(StringComparer.Ordinal);
     private readonly List<Pid> _allNodesMonitors = [];
     private long _nextUnlinkId;
+    // Spawners waiting for a SPAWN_REPLY, by request (locked: a spawner adds from its own thread).
+    private readonly Dictionary<Ref, Process> _pendingSpawns = [];
 
     public SimulatedNode(SimulatedNetwork network, Node node, uint creation, SimulatedNodeScheduler scheduler, TermRecords? records)
     {
@@ -118,6 +120,56 @@ internal sealed class SimulatedNode : IRemoteSignals
         _network.Record(c, () => c.WatchedByRemote.Remove(r));
         _network.Transmit(c, Control(ControlTag.PayloadMonitorPExit, fromProc, watcher, r), NodeDistribution.ReasonTerm(reason));
     }
+
+    // ---- Spawning across nodes ----------------------------------------------------------------
+
+    public bool SendSpawnRequest(Process spawner, string node, Ref request, Pid groupLeader, Atom module, Atom function,
+        IReadOnlyList<object?> args, bool link, bool monitor, bool awaitReply = true)
+    {
+        if (_network.GetOrConnect(this, node) is not { } c) return false;
+        if (awaitReply) lock (_pendingSpawns) _pendingSpawns[request] = spawner;
+        _network.Transmit(c, Control(ControlTag.SpawnRequest, request, spawner.Self, groupLeader,
+            new ErlangTuple(module, function, args.Count), RemoteSpawn.Options(link, monitor)), new ErlangList([.. args]));
+        return true;
+    }
+
+    public void ForgetSpawnRequest(Ref request)
+    {
+        lock (_pendingSpawns) _pendingSpawns.Remove(request);
+    }
+
+    /// <summary>As <see cref="NodeDistribution.OnSpawnRequest"/>: link and monitor set up, the
+    /// reply sent, then the process started, so its exit signals follow the reply.</summary>
+    private void OnSpawnRequest(SimulatedConnection c, Ref request, Pid from, Pid groupLeader, Atom module, Atom function, ErlangList options, ErlangList args)
+    {
+        var (link, monitor) = RemoteSpawn.ReadOptions(options);
+        var p = RemoteSpawn.Prepare(Node, from, groupLeader, module, function, args);
+        var flags = 0;
+        if (link && p.AddRemoteLink(from) && _network.Record(c, () => c.Links.Add((p.Self, from)))) flags |= RemoteSpawn.Linked;
+        if (monitor && p.AddRemoteWatcher(request, from, p.Self) && _network.Record(c, () => c.WatchedByRemote[request] = p)) flags |= RemoteSpawn.Monitored;
+        _network.Transmit(c, Control(ControlTag.SpawnReply, request, from, flags, p.Self));
+        p.Start();
+    }
+
+    private void OnSpawnReply(SimulatedConnection c, Ref request, Pid to, int flags, object result)
+    {
+        Process? spawner;
+        lock (_pendingSpawns)
+            if (!_pendingSpawns.Remove(request, out spawner) || spawner.Self != to) return;
+        if (result is Pid child)
+        {
+            if ((flags & RemoteSpawn.Linked) != 0)
+            {
+                if (!spawner.AddRemoteLink(child) || !_network.Record(c, () => c.Links.Add((spawner.Self, child))))
+                    ExitThroughLink(spawner.Self, child, ExitReason.NoProc);
+            }
+            if ((flags & RemoteSpawn.Monitored) != 0 && spawner.AddSpawnMonitor(request, child, c.Peer.Name))
+                _network.Record(c, () => c.WatchingRemote[request] = (spawner, child));
+        }
+        spawner.Deliver(new SpawnReply(request, result));
+    }
+
+    public void Log(string line) => (Node.Options.DistributionLog ?? Console.Error.WriteLine)(line);
 
     // ---- Node monitors -------------------------------------------------------------------------
 
@@ -230,6 +282,15 @@ internal sealed class SimulatedNode : IRemoteSignals
                         entry.Watcher.OnRemoteDown(r, entry.Item!, new ExitReason(payload!));
                     break;
                 }
+            case ControlTag.SpawnRequest:
+                {
+                    var mfa = (ErlangTuple)control[4]!;
+                    OnSpawnRequest(c, (Ref)control[1]!, (Pid)control[2]!, (Pid)control[3]!, (Atom)mfa[0]!, (Atom)mfa[1]!, (ErlangList)control[5]!, (ErlangList)payload!);
+                    break;
+                }
+            case ControlTag.SpawnReply:
+                OnSpawnReply(c, (Ref)control[1]!, (Pid)control[2]!, (int)control[3]!, control[4]!);
+                break;
             default:
                 throw new InvalidOperationException($"the simulated network carried an unknown control message {Otp.Terms.Term.Format(control)}");
         }

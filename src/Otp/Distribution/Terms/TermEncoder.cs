@@ -211,6 +211,10 @@ internal sealed class TermEncoder(IBufferWriter<byte> output, IExternalTermConte
 
     private void WritePid(Pid pid)
     {
+        // A pid another distributed node handed out (its Spawn's result, inside a message sent
+        // from this node) names a process of that node, as an Erlang pid carries its node.
+        if (pid.RemoteNode is null && pid.Process?.Node is { IsDistributed: true } owner && owner.Name != context.NodeName.Name)
+            pid = owner.RemotePid(pid);
         var (node, id, serial, creation) = pid.RemoteNode is { } remote
             ? (remote, (uint)pid.Number, (uint)(pid.Number >> 32), pid.Creation)
             : Local(context.PidIdentity(pid));
