@@ -39,6 +39,9 @@ internal sealed class LineProcess : IDisposable
         if (workDir is not null) psi.WorkingDirectory = workDir;
         foreach (var (k, v) in environment) psi.Environment[k] = v;
         psi.Environment.Remove("ERL_FLAGS");
+        // A profiler started with the harness (dotnet-trace collect -- ...) must not hold the
+        // nodes it starts suspended, waiting for a tracer of their own.
+        psi.Environment.Remove("DOTNET_DiagnosticPorts");
         var p = new LineProcess(System.Diagnostics.Process.Start(psi) ?? throw new InvalidOperationException($"could not start {exe}"), what);
         try
         {
