@@ -82,6 +82,13 @@ internal sealed class BeamSide : IBenchmarkSide
         if (!done) throw new InvalidOperationException($"the BEAM side of {benchmark} ended without printing 'done'");
     }
 
+    /// <summary>Reads the emulator's version line into <see cref="System"/> if no benchmark has
+    /// (the distribution benchmark runs its own erl nodes).</summary>
+    public async Task DescribeAsync()
+    {
+        if (System.Length == 0) System = await ErlangVersionAsync();
+    }
+
     private async Task<string> ErlangVersionAsync()
     {
         var version = "";

@@ -69,6 +69,7 @@ internal static class DistributionComparison
             LineProcess? erlDriver = null;
             if (withErl)
             {
+                await beamSide!.DescribeAsync();
                 owned.Add(await StartErlAsync(beamSide!, erlPeer, "peer", environment));
                 owned.Add(erlDriver = await StartErlAsync(beamSide!, NameOf("erldriver"), "driver", environment));
             }
