@@ -19,6 +19,11 @@ internal sealed class Connection
     private readonly ConcurrentQueue<byte[]> _out = new();
     private int _writing;
     private BufferedStream? _buffered;
+    // Frames queued closer together than this, after a write, count as a burst (10 us: a
+    // request/reply exchange on loopback takes longer than that, a loop of sends much less).
+    private static readonly long s_burstGap = System.Diagnostics.Stopwatch.Frequency / 100_000;
+    private long _lastWrite;
+    private int _drainScheduled;
     private readonly object _gate = new();
     private readonly CancellationTokenSource _closed = new();
     private Stream? _stream;
@@ -86,12 +91,6 @@ internal sealed class Connection
         if (System.Diagnostics.Stopwatch.GetTimestamp() - Volatile.Read(ref _lastWrite) < s_burstGap) ScheduleDrain();
         else Drain();
     }
-
-    // Frames queued closer together than this, after a write, count as a burst (10 us: a
-    // request/reply exchange on loopback takes longer than that, a loop of sends much less).
-    private static readonly long s_burstGap = System.Diagnostics.Stopwatch.Frequency / 100_000;
-    private long _lastWrite;
-    private int _drainScheduled;
 
     private void ScheduleDrain()
     {
