@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark smoke test: runs the comparison (the runtime, the BEAM, Akka.NET, Proto.Actor) at
 # small sizes and checks that it ran, that every row has a figure from the runtime and the BEAM,
-# and that the rows the actor libraries can express have a figure from each of them too. Timings are printed, never asserted: a
+# that the rows the actor libraries can express have a figure from each of them too, and that
+# every pair of nodes of the distribution benchmark has its figures. Timings are printed, never asserted: a
 # shared CI machine cannot judge speed. Last line: STEP-TOTALS passed=N failed=M.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -44,7 +45,14 @@ for r in tcp:
         fine = fine and r["otp"] == r["beam"] == config["tcp_connections"]
     print(("ok:     " if fine else "FAILED: ") + f"tcp {r['metric']}: Otp {r['otp']}, BEAM {r['beam']}", file=sys.stderr)
     ok, bad = (ok + 1, bad) if fine else (ok, bad + 1)
-print(ok, bad if rows and tables and tcp else 1)
+# The distribution benchmark (docs/benchmarks.md): every pair of nodes, C#-C#, erl-erl and both
+# mixed pairs, has a round trip and a throughput.
+dist = json.load(open(sys.argv[1])).get("distribution", [])
+for r in dist:
+    fine = all(isinstance(r[k], (int, float)) and math.isfinite(r[k]) for k in ("us_per_round_trip", "messages_per_s"))
+    print(("ok:     " if fine else "FAILED: ") + f"distribution {r['pair']}: {r['us_per_round_trip']} us per round trip, {r['messages_per_s']} messages/s", file=sys.stderr)
+    ok, bad = (ok + 1, bad) if fine else (ok, bad + 1)
+print(ok, bad if rows and tables and tcp and len(dist) == 4 else 1)
 PY
   )
   passed=$((passed+${rp:-0})); failed=$((failed+${rf:-1}))

@@ -164,6 +164,7 @@ public sealed partial class Node : IDisposable, IAsyncDisposable
         _processes?.TryRemove(new KeyValuePair<long, Process>(p.Self.Number, p));
         if (p.RegisteredAs is { } name) _names.TryRemove(new KeyValuePair<string, Process>(name, p));
         _tables?.OwnerExited(p);
+        ForgetAliases(p);
         Tracer?.Exited(p.Self, reason);
     }
 

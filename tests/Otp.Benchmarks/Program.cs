@@ -14,6 +14,9 @@ using Otp.Benchmarks.Peers.ProtoActor;
 // The C# server of the TCP benchmark, started by the benchmark itself in a process of its own.
 if (args is ["serve-tcp", .. var serveArgs]) return await TcpServerHost.RunAsync(serveArgs);
 
+// The C# peer of the distribution benchmark, a node in a process of its own.
+if (args is ["serve-node", .. var nodeArgs]) return await DistributionNodeHost.RunAsync(nodeArgs);
+
 if (args is ["profile", var profiled, var count] && int.TryParse(count, out var iterations) && iterations > 0)
     return await ProfileCommand.RunAsync(profiled, iterations);
 
@@ -28,7 +31,8 @@ if (options is null)
                     by this command, inherits it); default: every core
           --side    run only this side (for profiling): csharp (the runtime), beam, akka, proto;
                     repeatable; both = csharp and beam; default all
-          --only    run only this benchmark: spawn, ping_pong, ring, burst, scan_receive, ref_receive, tables, tcp
+          --only    run only this benchmark: spawn, ping_pong, ring, burst, scan_receive, ref_receive, tables, tcp,
+                    distribution
           --out     where results.json goes; default <repo>/artifacts/benchmarks
           profile   runs one of the runtime's benchmarks once with N iterations, for an instruction
                     counter (valgrind --tool=callgrind): ping_pong, receive_at_once, ref_receive_at_once, ring
@@ -92,11 +96,21 @@ async Task<int> RunAsync(IReadOnlyList<IBenchmarkSide> sides)
         SideKeys.Runtime => "Otp", SideKeys.Beam => "BEAM", SideKeys.Akka => "Akka.NET", _ => "Proto.Actor",
     });
     foreach (var benchmark in options.Only ?? CSharpSide.Benchmarks)
+    {
+        if (benchmark == "distribution")
+        {
+            // Pairs of nodes rather than one side at a time: C#-C#, erl-erl and the mixed pairs
+            // take turns within one run (DistributionComparison).
+            await DistributionComparison.RunAsync(config, samples.GetValueOrDefault(SideKeys.Runtime), samples.GetValueOrDefault(SideKeys.Beam),
+                sides.OfType<BeamSide>().FirstOrDefault(), progress);
+            continue;
+        }
         foreach (var side in sides.Where(s => s.Has(benchmark)))
         {
             progress($"{side.Title,-11} {benchmark}");
             await side.RunAsync(benchmark, samples[side.Key]);
         }
+    }
     var erlang = sides.OfType<BeamSide>().FirstOrDefault()?.System ?? "";
 
     var machine = MachineInfo.Describe(erlang, loadBefore);
@@ -122,6 +136,15 @@ async Task<int> RunAsync(IReadOnlyList<IBenchmarkSide> sides)
         Console.Write(Report.TcpTable(tcpRows));
     }
 
+    var distributionRows = DistributionComparison.Rows(samples.GetValueOrDefault(SideKeys.Runtime) ?? new(), samples.GetValueOrDefault(SideKeys.Beam) ?? new());
+    if (distributionRows.Any(r => r.MicrosecondsPerRoundTrip is not null))
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Distribution: two nodes on loopback, each an OS process of its own (driver -> peer); {config.DistributionRoundTrips:N0} round trips " +
+            $"and {config.DistributionMessages:N0} one-way messages per repetition, median of {config.Repetitions}; pairs alternated repetition by repetition");
+        Console.Write(Report.DistributionTable(distributionRows));
+    }
+
     var metrics = new List<(string, string)>
     {
         ("spawn", "us_per_spawn"), ("spawn", "bytes_per_process"), ("spawn", "processes"), ("ping_pong", "us_per_round_trip"),
@@ -131,11 +154,12 @@ async Task<int> RunAsync(IReadOnlyList<IBenchmarkSide> sides)
         metrics.AddRange(config.Backlogs.Select(n => (b, SelectiveReceiveBenchmark.MetricFor(n))));
     metrics.AddRange(TableWorkload.All.SelectMany(w => new[] { ("tables", w.Metric), ("tables", "dotnet_" + w.Metric) }));
     metrics.AddRange(TcpComparison.Metrics.Select(m => ("tcp", m.Metric)));
+    metrics.AddRange(DistributionComparison.Metrics.Select(m => ("distribution", m)));
 
     var outDir = options.Out ?? Path.Combine(Workbook.WorkbookRoot.TryFind() ?? Directory.GetCurrentDirectory(), "artifacts", "benchmarks");
     Directory.CreateDirectory(outDir);
     var file = Path.Combine(outDir, config.Name == "full" ? "results.json" : $"results-{config.Name}.json");
-    await File.WriteAllTextAsync(file, Report.Json(config, machine, DateTimeOffset.UtcNow, rows, tableRows, tcpRows, samples, metrics));
+    await File.WriteAllTextAsync(file, Report.Json(config, machine, DateTimeOffset.UtcNow, rows, tableRows, tcpRows, distributionRows, samples, metrics));
     Console.WriteLine();
     Console.WriteLine($"wrote {file} ({total.Elapsed.TotalSeconds:0} s in all)");
     return 0;

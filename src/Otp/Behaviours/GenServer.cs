@@ -178,8 +178,12 @@ public static partial class GenServer
         ArgumentNullException.ThrowIfNull(reply);
         if (!from.Caller.IsLocal)
         {
-            // A caller on another node gets Erlang's {Tag, Reply}, its tag echoed exactly.
-            self.Send(from.Caller, new ErlangTuple(from.WireTag ?? from.Tag, reply));
+            // A caller on another node gets Erlang's {Tag, Reply}, its tag echoed exactly. An
+            // OTP 24+ caller's tag [alias|Ref] names an alias, and gen:reply sends to it: once
+            // the caller has given up (timeout), its node drops the reply instead of queueing it.
+            var wire = new ErlangTuple(from.WireTag ?? from.Tag, reply);
+            if (from.WireTag is ErlangList { Count: 1, Tail: Ref { IsLocal: false } alias } && self.Node.Distribution is not null) self.Send(alias, wire);
+            else self.Send(from.Caller, wire);
             return;
         }
         var message = new GenReply(from.Tag, reply);

@@ -34,6 +34,18 @@ internal sealed partial class NodeDistribution
         c.Enqueue(Encode(control, message));
     }
 
+    /// <summary>Erlang's <c>Alias ! Message</c> for an alias made on another node: ALIAS_SEND
+    /// <c>{33, From, Alias}</c>. A peer that did not offer ALIAS (before OTP 24) would not know
+    /// it, so there the message is dropped, as erl drops it; while the handshake runs the flags
+    /// are not known yet, and the frame is sent (the alias came from that node, so it knows aliases).</summary>
+    /// <exception cref="BadArgException">The message has no Erlang form.</exception>
+    public void SendAlias(Pid from, Ref alias, object message)
+    {
+        if (GetOrConnect(alias.RemoteNode!.Value.Name) is not { } c) return;
+        if (c.State == ConnectionState.Up && (c.Flags & DistributionFlags.Alias) == 0) return;
+        c.Enqueue(Encode(Control(ControlTag.AliasSend, from, alias), message));
+    }
+
     /// <summary>Erlang's <c>{Name, Node} ! Message</c>.</summary>
     /// <exception cref="BadArgException">The message has no Erlang form.</exception>
     public void SendRegistered(Pid from, string name, string node, object message)

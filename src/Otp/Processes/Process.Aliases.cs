@@ -7,6 +7,58 @@ public sealed partial class Process
     // gen_server call give up on a reply without the reply ever turning up later.
     private HashSet<Ref>? _aliases;
 
+    // True once an alias of this process is in the node's alias table (see Alias()), so that
+    // its exit removes them there; a gen_server call's tag never needs the table.
+    private bool _publishedAliases;
+
+    /// <summary>
+    /// Erlang's <c>alias/0</c>: a new reference that is also an address of this process. Any
+    /// process, on this node or (through ALIAS_SEND) on another, can send to it with
+    /// <see cref="Send(Ref, object)"/> (Erlang's <c>Alias ! Msg</c>) until this process calls
+    /// <see cref="Unalias(Ref)"/> or ends; after that, messages sent to it are dropped.
+    /// </summary>
+    /// <returns>The alias.</returns>
+    /// <exception cref="ExitException">This process has ended.</exception>
+    public Ref Alias()
+    {
+        var r = MakeAlias();
+        lock (_gate) _publishedAliases = true;
+        Node.PublishAlias(r, this);
+        // Killed meanwhile: its exit may have looked at the table before the alias was in it.
+        if (HasExited) Node.UnpublishAlias(r, this);
+        return r;
+    }
+
+    /// <summary>
+    /// Erlang's <c>unalias/1</c>: deactivates <paramref name="alias"/>, so that messages sent to
+    /// it from now on are dropped (messages already delivered stay in the mailbox).
+    /// </summary>
+    /// <returns>True if it was an active alias of this process, false otherwise.</returns>
+    public bool Unalias(Ref alias)
+    {
+        ArgumentNullException.ThrowIfNull(alias);
+        bool was;
+        lock (_gate) was = _aliases?.Remove(alias) ?? false;
+        if (was) Node.UnpublishAlias(alias, this);
+        return was;
+    }
+
+    /// <summary>
+    /// Erlang's <c>Alias ! Message</c>: sends to the process whose alias <paramref name="alias"/>
+    /// is (<see cref="Alias"/>, here or on another node), if that alias is still active; the
+    /// message is dropped otherwise, without an error, as in Erlang. To another node it travels
+    /// as ALIAS_SEND, which the peer must have offered (OTP 24 and later do).
+    /// </summary>
+    /// <exception cref="BadArgException">To another node: the message has no Erlang form.</exception>
+    public void Send(Ref alias, object message)
+    {
+        ArgumentNullException.ThrowIfNull(alias);
+        ArgumentNullException.ThrowIfNull(message);
+        ThrowIfExited();
+        _reductions++;
+        Node.RouteToAlias(Self, alias, message);
+    }
+
     /// <summary>Makes a new reference that is also an active alias of this process.</summary>
     internal Ref MakeAlias()
     {
@@ -16,10 +68,10 @@ public sealed partial class Process
         return r;
     }
 
-    /// <summary>Deactivates <paramref name="alias"/>: from now on messages sent to it are dropped.</summary>
-    internal void Unalias(Ref alias)
+    /// <summary>The aliases to take out of the node's table when this process ends.</summary>
+    internal Ref[] PublishedAliasesAtExit()
     {
-        lock (_gate) _aliases?.Remove(alias);
+        lock (_gate) return _publishedAliases && _aliases is { Count: > 0 } a ? [.. a] : [];
     }
 
     /// <summary>Delivers <paramref name="message"/> if <paramref name="alias"/> is still active;

@@ -30,13 +30,19 @@ internal sealed class BeamSide : IBenchmarkSide
     /// <summary>True when <c>erl</c> and <c>erlc</c> are on the PATH.</summary>
     public static bool Available => Which("erl") is not null && Which("erlc") is not null;
 
+    /// <summary>Where the compiled Erlang modules are (for <c>-pa</c>).</summary>
+    public string CodePath => _dir.FullName;
+
+    /// <summary>The <c>erl</c> executable.</summary>
+    public string Erl => Which("erl")!;
+
     /// <summary>The emulator's version line, once a benchmark has run.</summary>
     public string System { get; private set; } = "";
 
     /// <summary>Compiles the Erlang module.</summary>
     public static async Task<BeamSide> CompileAsync(BenchmarkConfig config, TimeSpan timeoutPerBenchmark)
     {
-        var sources = new[] { "otp_bench.erl", "otp_tcp_server.erl" }.Select(f => Path.Combine(AppContext.BaseDirectory, "erlang", f));
+        var sources = new[] { "otp_bench.erl", "otp_tcp_server.erl", "otp_dist_bench.erl" }.Select(f => Path.Combine(AppContext.BaseDirectory, "erlang", f));
         var dir = Directory.CreateTempSubdirectory("otp-bench-");
         try
         {
@@ -74,6 +80,13 @@ internal sealed class BeamSide : IBenchmarkSide
             else throw new InvalidOperationException($"unexpected line from the BEAM side: {line}");
         });
         if (!done) throw new InvalidOperationException($"the BEAM side of {benchmark} ended without printing 'done'");
+    }
+
+    /// <summary>Reads the emulator's version line into <see cref="System"/> if no benchmark has
+    /// (the distribution benchmark runs its own erl nodes).</summary>
+    public async Task DescribeAsync()
+    {
+        if (System.Length == 0) System = await ErlangVersionAsync();
     }
 
     private async Task<string> ErlangVersionAsync()

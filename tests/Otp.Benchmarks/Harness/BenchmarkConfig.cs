@@ -24,12 +24,14 @@ public sealed record BenchmarkConfig(
     public static BenchmarkConfig Full { get; } = new("full", 5, 1_000_000, 1_000_000, 10_000, 100, 20_000_000, 100_000, [0, 1_000, 10_000, 100_000], 10_000, 200_000, 1_000, 1_000)
     {
         TcpConnections = 2_000, TcpRequestsPerConnection = 60,
+        DistributionRoundTrips = 5_000, DistributionMessages = 200_000,
     };
 
     /// <summary>Small sizes for a CI smoke run: checks that everything runs and yields numbers.</summary>
     public static BenchmarkConfig Quick { get; } = new("quick", 3, 20_000, 20_000, 1_000, 10, 2_000_000, 10_000, [0, 1_000, 10_000], 1_000, 10_000, 100, 1_000)
     {
         TcpConnections = 200, TcpRequestsPerConnection = 30,
+        DistributionRoundTrips = 500, DistributionMessages = 10_000,
     };
 
     /// <summary>TCP benchmark: connections held at once, on each server.</summary>
@@ -37,6 +39,12 @@ public sealed record BenchmarkConfig(
 
     /// <summary>TCP benchmark: round trips each held connection makes per timed repetition.</summary>
     public int TcpRequestsPerConnection { get; init; } = 30;
+
+    /// <summary>Distribution benchmark: remote round trips per timed repetition, for each pair of nodes.</summary>
+    public int DistributionRoundTrips { get; init; } = 500;
+
+    /// <summary>Distribution benchmark: one-way messages per timed repetition, for each pair of nodes.</summary>
+    public int DistributionMessages { get; init; } = 10_000;
 
     /// <summary>How many receives a scan-receive repetition makes past <paramref name="backlog"/>
     /// queued messages, so that every backlog scans about the same number of messages in total.

@@ -9,7 +9,7 @@ internal sealed class CSharpSide(BenchmarkConfig config) : IBenchmarkSide
     private readonly Node _node = Node.Start();
 
     /// <summary>The benchmarks, in the order they run; the BEAM side knows the same names.</summary>
-    public static IReadOnlyList<string> Benchmarks { get; } = ["spawn", "ping_pong", "ring", "burst", "scan_receive", "ref_receive", "tables", "tcp"];
+    public static IReadOnlyList<string> Benchmarks { get; } = ["spawn", "ping_pong", "ring", "burst", "scan_receive", "ref_receive", "tables", "tcp", "distribution"];
 
     public string Key => SideKeys.Runtime;
 

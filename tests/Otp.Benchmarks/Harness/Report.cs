@@ -70,6 +70,43 @@ internal static class Report
         };
     }
 
+    /// <summary>The distribution benchmark: each pair's round trip and one-way throughput, and its
+    /// cost over the erl-erl pair's (below 1: faster than two erl nodes).</summary>
+    public static string DistributionTable(IReadOnlyList<DistributionRow> rows)
+    {
+        var header = new[] { "pair (driver -> peer)", "round trip (us)", "/ erl-erl", "one-way msgs/s", "cost / erl-erl" };
+        var lines = rows.Select(r => new[]
+        {
+            r.Label, Format(r.MicrosecondsPerRoundTrip), Ratio(DistributionRatio(rows, r, roundTrip: true)),
+            Format(r.MessagesPerSecond), Ratio(DistributionRatio(rows, r, roundTrip: false)),
+        }).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(i => lines.Prepend(header).Max(l => l[i].Length)).ToArray();
+        var sb = new StringBuilder();
+        foreach (var cells in lines.Prepend(header).Take(1).Append(null).Concat(lines))
+        {
+            if (cells is null)
+            {
+                sb.Append(new string('-', widths.Sum() + 2 * (widths.Length - 1))).Append('\n');
+                continue;
+            }
+            sb.AppendJoin("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).Append('\n');
+        }
+        return sb.ToString();
+
+        static string Ratio(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-";
+    }
+
+    /// <summary>A pair's cost over the erl-erl pair's: round-trip time over round-trip time, or
+    /// erl-erl's messages per second over the pair's; null when either is missing.</summary>
+    public static double? DistributionRatio(IReadOnlyList<DistributionRow> rows, DistributionRow row, bool roundTrip)
+    {
+        var erl = rows.FirstOrDefault(r => r.Pair == "erl_erl");
+        if (erl is null) return null;
+        return roundTrip
+            ? row.MicrosecondsPerRoundTrip is { } a && erl.MicrosecondsPerRoundTrip is { } b && b > 0 ? a / b : null
+            : row.MessagesPerSecond is { } c && erl.MessagesPerSecond is { } d && c > 0 ? d / c : null;
+    }
+
     /// <summary>The table benchmark: operations per second on each side, and the ratios (above 1:
     /// the runtime is faster).</summary>
     public static string TablesTable(IReadOnlyList<TableRow> rows)
@@ -114,7 +151,7 @@ internal static class Report
         _ => value.Value.ToString("0.000", CultureInfo.InvariantCulture),
     };
 
-    public static string Json(BenchmarkConfig config, MachineInfo machine, DateTimeOffset when, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<TableRow> tables, IReadOnlyList<TcpRow> tcp, IReadOnlyDictionary<string, Samples> samples, IEnumerable<(string Benchmark, string Metric)> metrics)
+    public static string Json(BenchmarkConfig config, MachineInfo machine, DateTimeOffset when, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<TableRow> tables, IReadOnlyList<TcpRow> tcp, IReadOnlyList<DistributionRow> distribution, IReadOnlyDictionary<string, Samples> samples, IEnumerable<(string Benchmark, string Metric)> metrics)
     {
         var doc = new
         {
@@ -125,6 +162,7 @@ internal static class Report
                 config.Name, config.Repetitions, config.SpawnCount, config.RoundTrips, config.RingSize, config.RingLaps,
                 config.ScannedPerRepetition, config.RefReceives, config.Backlogs, config.TableKeys, config.TableOpsPerProcess,
                 config.BurstSenders, config.BurstMessagesPerSender, config.TcpConnections, config.TcpRequestsPerConnection,
+                config.DistributionRoundTrips, config.DistributionMessages,
                 statistic = "median of the timed repetitions, after one untimed warm-up",
             },
             ratios = "costs: the runtime's over the peer's, whatever the unit (for messages per second, the peer's over the runtime's); below 1 the runtime is ahead",
@@ -141,6 +179,12 @@ internal static class Report
                 otp_over_ets = r.VersusEts, otp_over_dotnet = r.VersusDotNet,
             }),
             tcp = tcp.Select(r => new { r.Metric, otp = r.Otp, beam = r.Beam, otp_over_beam = r.Ratio, higher_is_better = r.HigherIsBetter }),
+            distribution = distribution.Select(r => new
+            {
+                r.Pair, us_per_round_trip = r.MicrosecondsPerRoundTrip, messages_per_s = r.MessagesPerSecond,
+                round_trip_over_erl_erl = DistributionRatio(distribution, r, roundTrip: true),
+                throughput_cost_over_erl_erl = DistributionRatio(distribution, r, roundTrip: false),
+            }),
             samples = metrics.Select(m => new
             {
                 benchmark = m.Benchmark, metric = m.Metric,

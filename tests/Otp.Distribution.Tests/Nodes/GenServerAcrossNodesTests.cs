@@ -25,8 +25,23 @@ public class GenServerAcrossNodesTests
                 ErlangTuple { Length: 3 } t when t[0] is Atom { Name: "put" } => Reply(Ok, state.SetItem(t[1]!, t[2])),
                 ErlangTuple { Length: 2 } t when t[0] is Atom { Name: "get" } =>
                     Reply(state.TryGetValue(t[1]!, out var v) ? new ErlangTuple(Ok, v) : new Atom("error"), state),
+                ErlangTuple { Length: 3 } t when t[0] is Atom { Name: "late" } && t[1] is int ms => Later(ms, from, t[2]!, state),
                 _ => throw new ArgumentException($"unexpected call {request}"),
             };
+
+        private ValueTask<ServerResult<ImmutableDictionary<object, object?>>> Later(int ms, From from, object reply, ImmutableDictionary<object, object?> state)
+        {
+            Self.SendAfter(TimeSpan.FromMilliseconds(ms), Self.Self, new ReplyLater(from, reply));
+            return NoReply(state);
+        }
+
+        protected override ValueTask<ServerResult<ImmutableDictionary<object, object?>>> HandleInfoAsync(object message, ImmutableDictionary<object, object?> state)
+        {
+            if (message is ReplyLater later) ReplyTo(later.From, later.Reply);
+            return NoReply(state);
+        }
+
+        private sealed record ReplyLater(From From, object Reply);
 
         protected override ValueTask<ServerResult<ImmutableDictionary<object, object?>>> HandleCastAsync(object request, ImmutableDictionary<object, object?> state) =>
             request is ErlangTuple { Length: 2 } t && t[0] is Atom { Name: "delete" } ? NoReply(state.Remove(t[1]!)) : NoReply(state);
@@ -43,6 +58,11 @@ public class GenServerAcrossNodesTests
             Ref = make_ref(),
             {kv, T} ! {'$gen_call', {self(), Ref}, {get, nothing}},
             receive {Ref, R} -> io:format("~s plain ref tag: ~w~n", [Tag, R]) after 5000 -> io:format("~s no reply to a plain tag~n", [Tag]) end,
+            % A reply after the caller's timeout: OTP 24+ replies to the caller's alias, which the
+            % timeout deactivated, so the late reply never reaches the mailbox.
+            io:format("~s late: ~w~n", [Tag, element(1, catch gen_server:call({kv, T}, {late, 300, r}, 50))]),
+            timer:sleep(600),
+            io:format("~s mailbox after the late reply: ~w~n", [Tag, receive Late -> Late after 0 -> empty end]),
             case catch gen_server:call({nobody, T}, x) of
                 {'EXIT', {Why, {gen_server, call, [{nobody, T}, x]}}} -> io:format("~s no server: ~w~n", [Tag, Why]);
                 Other -> io:format("~s no server: unexpected ~w~n", [Tag, Other])
@@ -69,7 +89,7 @@ public class GenServerAcrossNodesTests
         await driver.LineAsync("end", Wait);
         var erlLines = driver.Seen.Where(l => l.StartsWith("erl ")).Select(l => l[4..]).ToList();
         var csLines = driver.Seen.Where(l => l.StartsWith("cs ")).Select(l => l[3..]).ToList();
-        Assert.Equal(["put: ok", "get: {ok,1}", "get after delete: error", "plain ref tag: error", "no server: noproc"], erlLines);
+        Assert.Equal(["put: ok", "get: {ok,1}", "get after delete: error", "plain ref tag: error", "late: 'EXIT'", "mailbox after the late reply: empty", "no server: noproc"], erlLines);
         Assert.Equal(erlLines, csLines);
     }
 

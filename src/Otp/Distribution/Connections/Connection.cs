@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Otp.Distribution.Handshake;
 
 namespace Otp.Distribution.Connections;
@@ -14,7 +14,17 @@ namespace Otp.Distribution.Connections;
 internal sealed class Connection
 {
     private readonly NodeDistribution _owner;
-    private readonly Channel<byte[]> _out = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    // Outgoing frames. Whoever queues one writes the queue out itself if nobody else is writing
+    // (see Drain): no hand-off to a writer task, which cost a thread-pool wake-up per message.
+    private readonly ConcurrentQueue<byte[]> _out = new();
+    private int _writing;
+    private BufferedStream? _buffered;
+    // Frames queued closer together than this, after a write, count as a burst (10 us: a
+    // request/reply exchange on loopback takes longer than that, a loop of sends much less).
+    private static readonly long s_burstGap = System.Diagnostics.Stopwatch.Frequency / 100_000;
+    private long _lastWrite;
+    private int _drainScheduled;
+    [ThreadStatic] private static bool t_reading;
     private readonly object _gate = new();
     private readonly CancellationTokenSource _closed = new();
     private Stream? _stream;
@@ -72,7 +82,67 @@ internal sealed class Connection
     /// an unreachable node.</summary>
     public void Enqueue(byte[] frame)
     {
-        if (State != ConnectionState.Down) _out.Writer.TryWrite(frame);
+        if (State == ConnectionState.Down) return;
+        _out.Enqueue(frame);
+        // Before the handshake there is no socket yet: Attach writes what was queued.
+        if (Volatile.Read(ref _buffered) is null) return;
+        // A frame right after the last write is part of a burst: leave it to a drain on the
+        // thread pool, so that the burst's frames share one write and one flush. A frame after a
+        // pause (a request, a reply) is written at once, on this thread.
+        // The reader (answering a signal: UNLINK_ID_ACK, noproc) must not block in a write: if
+        // both nodes' readers did, while each waits for the other to read, neither would again.
+        // t_reading is set only while a frame is dispatched, on whichever thread runs the reader.
+        if (t_reading || System.Diagnostics.Stopwatch.GetTimestamp() - Volatile.Read(ref _lastWrite) < s_burstGap) ScheduleDrain();
+        else Drain();
+    }
+
+    private void ScheduleDrain()
+    {
+        if (Interlocked.Exchange(ref _drainScheduled, 1) != 0) return;
+        ThreadPool.UnsafeQueueUserWorkItem(static c =>
+        {
+            Volatile.Write(ref c._drainScheduled, 0);
+            c.Drain();
+        }, this, preferLocal: false);
+    }
+
+    /// <summary>
+    /// Writes every queued frame and flushes once, on the calling thread, unless another thread is
+    /// already doing so (it then writes this caller's frame too). Frames keep the order they were
+    /// queued in. A peer that does not read blocks the writer, as a busy distribution port
+    /// suspends the sending process in Erlang.
+    /// </summary>
+    private void Drain()
+    {
+        while (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        {
+            try
+            {
+                var buffered = _buffered!;
+                var wrote = false;
+                while (_out.TryDequeue(out var frame))
+                {
+                    buffered.Write(frame);
+                    wrote = true;
+                }
+                if (wrote)
+                {
+                    buffered.Flush();
+                    Volatile.Write(ref _lastSent, Environment.TickCount64);
+                    Volatile.Write(ref _lastWrite, System.Diagnostics.Stopwatch.GetTimestamp());
+                }
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or System.Net.Sockets.SocketException or NotSupportedException)
+            {
+                Volatile.Write(ref _writing, 0);
+                Close($"write failed: {e.Message}");
+                return;
+            }
+            Volatile.Write(ref _writing, 0);
+            // A frame queued after the last TryDequeue but before the release found the flag
+            // still set and left it to us: look again.
+            if (_out.IsEmpty || State == ConnectionState.Down) return;
+        }
     }
 
     /// <summary>A handshake succeeded: the socket carries this connection from now on.</summary>
@@ -89,7 +159,8 @@ internal sealed class Connection
         var now = Environment.TickCount64;
         _lastReceived = now;
         _lastSent = now;
-        _ = WriteLoopAsync(stream);
+        Volatile.Write(ref _buffered, new BufferedStream(stream, 64 * 1024));
+        Drain();
         _ = ReadLoopAsync(stream);
         _ = TickLoopAsync();
         _ready.TrySetResult(true);
@@ -107,42 +178,25 @@ internal sealed class Connection
             State = ConnectionState.Down;
             s = _stream;
         }
-        _out.Writer.TryComplete();
+        _out.Clear();
         _closed.Cancel();
         try { s?.Dispose(); } catch (Exception e) when (e is IOException or ObjectDisposedException) { }
         _ready.TrySetResult(false);
         _owner.OnConnectionDown(this, why);
     }
 
-    private async Task WriteLoopAsync(Stream stream)
-    {
-        var buffered = new BufferedStream(stream, 64 * 1024);
-        try
-        {
-            var reader = _out.Reader;
-            while (await reader.WaitToReadAsync(_closed.Token).ConfigureAwait(false))
-            {
-                // Write everything queued, then flush once: many small messages share a packet.
-                while (reader.TryRead(out var frame)) await buffered.WriteAsync(frame, _closed.Token).ConfigureAwait(false);
-                await buffered.FlushAsync(_closed.Token).ConfigureAwait(false);
-                Volatile.Write(ref _lastSent, Environment.TickCount64);
-            }
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or System.Net.Sockets.SocketException)
-        {
-            Close($"write failed: {e.Message}");
-        }
-    }
-
     private async Task ReadLoopAsync(Stream stream)
     {
+        // Buffered: one read from the socket takes every frame that has arrived, where a read per
+        // length and per frame cost two system calls a frame (a burst's throughput doubled).
+        var input = new BufferedStream(stream, 64 * 1024);
         var header = new byte[4];
         var why = "closed by the peer";
         try
         {
             while (true)
             {
-                await stream.ReadExactlyAsync(header, _closed.Token).ConfigureAwait(false);
+                await input.ReadExactlyAsync(header, _closed.Token).ConfigureAwait(false);
                 Volatile.Write(ref _lastReceived, Environment.TickCount64);
                 var length = BinaryPrimitives.ReadUInt32BigEndian(header);
                 if (length == 0) continue; // a tick
@@ -154,9 +208,17 @@ internal sealed class Connection
                 var frame = ArrayPool<byte>.Shared.Rent((int)length);
                 try
                 {
-                    await stream.ReadExactlyAsync(frame.AsMemory(0, (int)length), _closed.Token).ConfigureAwait(false);
+                    await input.ReadExactlyAsync(frame.AsMemory(0, (int)length), _closed.Token).ConfigureAwait(false);
                     Volatile.Write(ref _lastReceived, Environment.TickCount64);
-                    _owner.Dispatcher.Dispatch(this, frame.AsSpan(0, (int)length));
+                    t_reading = true;
+                    try
+                    {
+                        _owner.Dispatcher.Dispatch(this, frame.AsSpan(0, (int)length));
+                    }
+                    finally
+                    {
+                        t_reading = false;
+                    }
                 }
                 finally
                 {

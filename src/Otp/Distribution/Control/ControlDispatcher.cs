@@ -56,6 +56,11 @@ internal sealed class ControlDispatcher(NodeDistribution owner)
                 Pid(t[1]);
                 if (owner.Node.WhereIs(Name(t[3])) is { } named) named.Process?.Deliver(payload!);
                 break;
+            case ControlTag.AliasSend when t.Length == 3 && hasPayload:
+            case ControlTag.AliasSendTT when t.Length == 4 && hasPayload:
+                RequireRemote(c, Pid(t[1]));
+                DeliverToAlias(Ref(t[2]), payload!);
+                break;
             case ControlTag.Link when t.Length == 3:
                 OnLink(c, Pid(t[1]), Pid(t[2]));
                 break;
@@ -129,6 +134,14 @@ internal sealed class ControlDispatcher(NodeDistribution owner)
     {
         if (!to.IsLocal) throw new BadFrameException($"message for {to}, which is not a process of this node");
         to.Process?.Deliver(message);
+    }
+
+    // An alias that is not (or no longer) active is not an error: the message is dropped, as
+    // the BEAM drops it, which is what makes unalias/1 and gen_server call timeouts work.
+    private void DeliverToAlias(Ref alias, object message)
+    {
+        if (!alias.IsLocal) throw new BadFrameException($"ALIAS_SEND to {alias}, which is not a reference of this node");
+        owner.Node.AliasOwner(alias)?.DeliverToAlias(alias, message);
     }
 
     private void OnLink(Connection c, Pid from, Pid to)

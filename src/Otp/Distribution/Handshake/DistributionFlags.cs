@@ -83,12 +83,13 @@ public static class DistributionFlagSets
     /// <summary>What this node offers (hidden: <see cref="DistributionFlags.Published"/> is added
     /// for a visible node). OTP 26's new mandatory bits (UNLINK_ID, V4_NC) are offered so that newer
     /// nodes accept it; SPAWN lets other nodes spawn here (and is what rpc:call needs); the atom
-    /// cache and fragments are left out, so peers send plain frames.</summary>
+    /// cache and fragments are left out, so peers send plain frames; ALIAS lets an OTP 24+ peer
+    /// send to an alias made here (ALIAS_SEND), and lets this node send to theirs.</summary>
     public const DistributionFlags Offered =
         Mandatory25 | DistributionFlags.Mandatory25Digest | DistributionFlags.DistMonitor | DistributionFlags.DistMonitorName |
         DistributionFlags.UnicodeIo | DistributionFlags.SmallAtomTags | DistributionFlags.SendSender |
         DistributionFlags.BigSeqTraceLabels | DistributionFlags.ExitPayload | DistributionFlags.UnlinkId |
-        DistributionFlags.V4NodeContainers | DistributionFlags.Spawn;
+        DistributionFlags.V4NodeContainers | DistributionFlags.Spawn | DistributionFlags.Alias;
 
     /// <summary>Expands the <see cref="DistributionFlags.Mandatory25Digest"/> shorthand, as
     /// dist_util does, so a peer that sends only that bit counts as having the full set.</summary>
