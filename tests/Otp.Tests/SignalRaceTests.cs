@@ -80,4 +80,22 @@ public class SignalRaceTests
         }, TimeSpan.FromMinutes(2));
         Assert.Equal(0, leftovers);
     }
+
+    [Fact]
+    public async Task Waiting_for_a_process_to_end_returns_only_once_its_end_is_recorded()
+    {
+        using var node = Node.Start(new NodeOptions { Trace = true });
+        const int rounds = 2_000;   // fewer: each round reads the whole trace
+        var early = 0;
+        for (var i = 0; i < rounds; i++)
+        {
+            var p = node.Spawn(async me => await me.Receive<string>());
+            node.Send(p, "go");
+            // Catch the process in the middle of ending: dead to IsAlive, its end not yet complete.
+            while (node.IsAlive(p)) Thread.SpinWait(1);
+            await node.WaitForExitAsync(p, TimeSpan.FromSeconds(10));
+            if (!node.Trace!.Events.Any(e => e.Kind == Otp.Tracing.TraceKind.Exit && e.Actor.Equals(p))) early++;
+        }
+        Assert.True(early == 0, $"{early} of {rounds} waits returned before the process's exit was in the trace");
+    }
 }

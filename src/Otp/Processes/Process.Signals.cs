@@ -9,6 +9,10 @@ public sealed partial class Process
     // name) and on which node, so that demonitor and this process's death can tell that node.
     private Dictionary<Ref, (object Target, string Node, object Item)>? _watchingRemote;
     private TaskCompletionSource<ExitReason>? _exited;
+    // Set once Terminate has finished its work (name freed, trace written, signals sent): only
+    // then does waiting for the process's end return, so what the waiter does next cannot be
+    // seen before the end of the process it waited for.
+    private bool _terminated;
     internal string? RegisteredAs;
 
     // The signals a dying process sends (exit signals to its links, then DOWNs to its monitors)
@@ -253,7 +257,6 @@ public sealed partial class Process
         Dictionary<Ref, (Pid Watcher, object Item)>? watchers;
         Dictionary<Ref, Process>? watching;
         Dictionary<Ref, (object Target, string Node, object Item)>? watchingRemote;
-        TaskCompletionSource<ExitReason>? exited;
         var schedule = false;
         lock (_gate)
         {
@@ -263,7 +266,6 @@ public sealed partial class Process
             watchers = _watchers;
             watching = _watching;
             watchingRemote = _watchingRemote;
-            exited = _exited;
             _links = null;
             _watchers = null;
             _watching = null;
@@ -300,6 +302,12 @@ public sealed partial class Process
                 finally { pending.Dequeue(); }
             }
         }
+        TaskCompletionSource<ExitReason>? exited;
+        lock (_gate)
+        {
+            _terminated = true;
+            exited = _exited;
+        }
         exited?.TrySetResult(reason);
     }
 
@@ -310,7 +318,7 @@ public sealed partial class Process
         {
             lock (_gate)
             {
-                if (_exitReason is { } r) return Task.FromResult(r);
+                if (_terminated) return Task.FromResult(_exitReason!);
                 return (_exited ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             }
         }
