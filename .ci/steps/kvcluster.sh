@@ -30,7 +30,7 @@ reads() { [ "$(status "${base[$1]}/kv/club/$2")" = "$3" ]; }
 
 for i in 0 1 2; do start $i; done
 for i in 0 1 2; do wait_up $i; done
-check "three nodes up, W=2" 'grep -q "^kv: node ${name[0]}@$host, replicas on $hosts, W=2$" "$out/n0.txt" && [ -n "${base[2]}" ]'
+check "three nodes up, W=2" 'grep -q "^kv: node ${name[0]}@$host, replicas on $hosts, W=2, sync=full$" "$out/n0.txt" && [ -n "${base[2]}" ]'
 
 s=""; for _ in $(seq 1 40); do s=$(status -X POST -H 'Content-Type: text/plain' --data-binary 'chapter seven' "${base[0]}/kv/club/book"); [ "$s" = 201 ] && break; sleep 0.25; done
 check "POST on node0: 201 once the nodes are connected (got $s)" '[ "$s" = 201 ]'

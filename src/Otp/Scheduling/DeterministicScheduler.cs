@@ -114,6 +114,11 @@ internal sealed class DeterministicScheduler : Scheduler
             List<TaskCompletionSource>? release = null;
             lock (_gate)
             {
+                // A step may have become ready since Take() found none, or a waiter may have come
+                // with steps that were held back until someone waited: run them before deciding
+                // that a waiter's task will never complete, or a run that can go on is reported
+                // as a deadlock (seen: a spawn from outside, then its wait, "never" scheduled).
+                if (_ready.Count > _head && (!_onlyWhileAwaited || _waiters.Count > 0)) continue;
                 for (var i = _waiters.Count - 1; i >= 0; i--)
                 {
                     var w = _waiters[i];
